@@ -1,0 +1,78 @@
+"""Pytest fixtures for app tests: a shared kernel reset between tests, or a fresh one.
+
+Registered through the ``pytest11`` entry point. Importing it starts nothing; a
+kernel starts the first time a test asks for one of the fixtures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from .session import KernelSession
+
+__all__ = ["app_session", "fragments_kernel", "fresh_kernel"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("jupyter_fragments", "jupyter-fragments app testing")
+    group.addoption(
+        "--fragments-kernel",
+        default="python3",
+        help="Kernel spec the jupyter-fragments fixtures start (default: python3).",
+    )
+
+
+def _start(config: pytest.Config) -> KernelSession:
+    from .session import KernelSession
+
+    return KernelSession.start(kernel_name=config.getoption("--fragments-kernel"))
+
+
+@pytest.fixture(scope="session")
+def fragments_kernel(request: pytest.FixtureRequest) -> Iterator[KernelSession]:
+    """One kernel for the whole test session, shut down at the end.
+
+    Examples
+    --------
+    >>> def test_sum(fragments_kernel):  # doctest: +SKIP
+    ...     assert fragments_kernel.eval("1 + 1") == 2
+    """
+    session = _start(request.config)
+    try:
+        yield session
+    finally:
+        session.shutdown()
+
+
+@pytest.fixture
+def app_session(fragments_kernel: KernelSession) -> KernelSession:
+    """The shared kernel with ``jupyter_fragments`` loaded, reset before the test.
+
+    Every app and timer is stopped and ``session_state`` cleared; imports stay, so
+    a suite of many app tests stays fast.
+
+    Examples
+    --------
+    >>> def test_counter(app_session):  # doctest: +SKIP
+    ...     app_session.run_cell("%%app\\nimport jupyter_fragments as st\\nst.button('+1')")
+    ...     assert app_session.app().button("+1").click().error is None
+    """
+    if not fragments_kernel.extension_loaded:
+        fragments_kernel.run_cell("%load_ext jupyter_fragments")
+        fragments_kernel.extension_loaded = True
+    fragments_kernel.reset()
+    return fragments_kernel
+
+
+@pytest.fixture
+def fresh_kernel(request: pytest.FixtureRequest) -> Iterator[KernelSession]:
+    """A new kernel for this test only (slower: use it when a test needs isolation)."""
+    session = _start(request.config)
+    try:
+        yield session
+    finally:
+        session.shutdown()
