@@ -29,7 +29,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def _start(config: pytest.Config) -> KernelSession:
     from .session import KernelSession
 
-    return KernelSession.start(kernel_name=config.getoption("--fragments-kernel"))
+    return KernelSession.start(
+        kernel_name=config.getoption("--fragments-kernel", default="python3")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -528,7 +528,10 @@ class KernelSession:
         wanted = ", ".join(
             f"{name}={value!r}" for name, value in (("label", label), ("kind", kind)) if value
         )
-        choices = _list_choices((m.kind, m.description, None) for m in self.mirror.live())
+        shown = [
+            m for m in self.mirror.live() if m.kind != "Layout" and not m.kind.endswith("Style")
+        ]
+        choices = _list_choices((m.kind, m.description, None) for m in shown)
         problem = "No widget" if not found else f"{len(found)} widgets"
         raise HarnessError(f"{problem} with {wanted or 'no filter'}. Live widgets:\n{choices}")
 
