@@ -1,0 +1,48 @@
+"""User settings, configurable like every Jupyter component (profile config, ``%config``)."""
+
+from __future__ import annotations
+
+from traitlets import Bool, Float, Int
+from traitlets.config import Configurable
+
+
+class Fragments(Configurable):  # type: ignore[misc]
+    """Settings of jupyter-fragments.
+
+    Set them in an IPython profile (``c.Fragments.strict = True``) or in a notebook
+    with ``%config Fragments.strict = True``.
+    """
+
+    strict = Bool(
+        False,
+        help="Make a %%app cell fail when its app raises (for notebook test suites). "
+        "The traceback is still shown inside the app.",
+    ).tag(config=True)
+
+    stale_delay = Float(
+        0.3,
+        help="Seconds a rerunning scope waits before the JupyterLab extension fades it.",
+    ).tag(config=True)
+
+    slow_run = Float(
+        0.05,
+        help="A scope whose previous run took longer than this many seconds is marked "
+        "as running (the 'jf-running' CSS class) as soon as it starts again.",
+    ).tag(config=True)
+
+    flush_interval = Float(
+        0.1,
+        help="While a run lasts longer than this many seconds, what it has drawn so far "
+        "is sent to the page at this interval (so placeholders can animate).",
+    ).tag(config=True)
+
+    min_run_every = Float(
+        0.05,
+        help="Smallest run_every interval accepted, in seconds.",
+    ).tag(config=True)
+
+    max_consecutive_reruns = Int(
+        1000,
+        help="How many times in a row st.rerun() may restart a scope before the loop "
+        "is reported as an error.",
+    ).tag(config=True)

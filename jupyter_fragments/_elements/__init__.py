@@ -1,0 +1,1 @@
+"""The ``st.*`` element functions: text, inputs, layout."""

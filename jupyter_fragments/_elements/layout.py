@@ -1,0 +1,265 @@
+"""Layout: containers, columns, tabs, expanders, ``st.empty`` and the sidebar.
+
+Every container works both as ``with box:`` and as ``box.write(...)``: element
+functions are looked up on the public module and called with the box as the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import ipywidgets as widgets
+
+from jupyter_fragments._elements._core import add_layout, context, require_context
+from jupyter_fragments._page.blocks import Block
+from jupyter_fragments.errors import FragmentsAPIError
+
+_GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
+
+
+class Container:
+    """A place elements can be drawn into (Streamlit's DeltaGenerator for a container)."""
+
+    def __init__(self, block: Block | None) -> None:
+        self._block = block
+
+    def _target(self) -> Block:
+        if self._block is None:
+            raise FragmentsAPIError("This container is no longer part of a running app.")
+        return self._block
+
+    def __enter__(self) -> Container:
+        ctx = require_context("with container:")
+        ctx.blocks.append(self._target())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        ctx = context()
+        if ctx is not None and len(ctx.blocks) > 1 and ctx.blocks[-1] is self._target():
+            ctx.blocks.pop()
+
+    def __getattr__(self, name: str) -> Any:
+        import jupyter_fragments
+
+        if name.startswith("_") or name not in jupyter_fragments._CONTAINER_METHODS:
+            raise AttributeError(
+                f"{type(self).__name__!s} has no element {name!r}. "
+                "Fix: use an element function such as write, markdown or button."
+            )
+        func = getattr(jupyter_fragments, name)
+
+        def in_container(*args: Any, **kwargs: Any) -> Any:
+            with self:
+                return func(*args, **kwargs)
+
+        in_container.__name__ = name
+        in_container.__doc__ = func.__doc__
+        return in_container
+
+    def empty(self) -> None:
+        """Remove everything this container holds (for ``st.empty()`` placeholders)."""
+        self._target().clear()
+        ctx = context()
+        if ctx is not None:
+            ctx.app.after_element(ctx)
+
+
+class _Sidebar(Container):
+    """``st.sidebar``: the side column of the app that is running."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+
+    def _target(self) -> Block:
+        ctx = require_context("st.sidebar")
+        return ctx.app.sidebar
+
+
+sidebar = _Sidebar()
+
+
+def _new_block(widget: widgets.Box, *, replace: bool = False) -> Block:
+    ctx = require_context("container")
+    return Block(ctx.app.page, widget, ctx.scope, replace=replace)
+
+
+def container(
+    *, height: int | None = None, border: bool | None = None, key: Any = None
+) -> Container:
+    """A box to draw elements into, possibly later and out of order.
+
+    Parameters
+    ----------
+    height : int, optional
+        Fixed height in pixels; the content scrolls.
+    border : bool, optional
+        Draw a border (default: only when ``height`` is set).
+
+    Examples
+    --------
+    >>> box = st.container(border=True)
+    >>> st.write("below the box")
+    >>> box.write("inside the box, drawn later")
+    """
+    if border is None:
+        border = height is not None
+    if height is not None and (not isinstance(height, int) or height <= 0):
+        raise FragmentsAPIError(
+            f"st.container(height={height!r}) needs a positive number of pixels. "
+            "Fix: pass e.g. height=300, or leave it out."
+        )
+    attrs: dict[str, Any] = {}
+    if border:
+        attrs.update(border="1px solid #d0d0d7", padding="0.5em", border_radius="0.5em")  # type: ignore[arg-type]
+    if height is not None:
+        attrs.update(height=f"{height}px", overflow="auto")
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        box = widgets.VBox(layout=_layout(attrs), _dom_classes=("jf-container",))
+        return box, [_new_block(box)]
+
+    element = add_layout("container", (bool(border), height), make, "st.container()")
+    return Container(element.blocks[0])
+
+
+def _layout(attrs: dict[str, Any]) -> widgets.Layout:
+    ctx = require_context("layout")
+    clean = {k: v for k, v in attrs.items() if k != "border_radius"}
+    return ctx.app.page.pool.layout(**clean)
+
+
+def empty() -> Container:
+    """A placeholder holding one element; each new element replaces the previous one.
+
+    Examples
+    --------
+    >>> placeholder = st.empty()
+    >>> placeholder.text("Working...")
+    >>> placeholder.text("Done.")
+    """
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        box = widgets.VBox(layout=_layout({}), _dom_classes=("jf-empty",))
+        return box, [_new_block(box, replace=True)]
+
+    element = add_layout("empty", (), make, "st.empty()")
+    return Container(element.blocks[0])
+
+
+def columns(
+    spec: int | Sequence[float],
+    *,
+    gap: str | None = "small",
+    vertical_alignment: str = "top",
+    border: bool = False,
+) -> list[Container]:
+    """Side-by-side columns: a number of equal columns, or a list of relative widths.
+
+    Examples
+    --------
+    >>> left, right = st.columns([2, 1])
+    >>> left.write("wide")
+    >>> right.write("narrow")
+    """
+    if isinstance(spec, int) and not isinstance(spec, bool):
+        if spec < 1:
+            raise FragmentsAPIError(
+                f"st.columns({spec}) needs at least one column. Fix: pass a positive int."
+            )
+        weights: tuple[float, ...] = (1.0,) * spec
+    elif (
+        isinstance(spec, Sequence)
+        and spec
+        and all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0 for w in spec)
+    ):
+        weights = tuple(float(w) for w in spec)
+    else:
+        raise FragmentsAPIError(
+            f"st.columns({spec!r}) is not a column spec. Fix: pass a positive int (equal "
+            "columns) or a list of positive numbers (relative widths), e.g. [2, 1]."
+        )
+    if gap not in _GAPS:
+        raise FragmentsAPIError(
+            f"st.columns(gap={gap!r}) is not supported. "
+            "Fix: use 'small', 'medium', 'large' or None."
+        )
+    align = {"top": "start", "center": "center", "bottom": "end"}.get(vertical_alignment)
+    if align is None:
+        raise FragmentsAPIError(
+            f"st.columns(vertical_alignment={vertical_alignment!r}) is not supported. "
+            "Fix: use 'top', 'center' or 'bottom'."
+        )
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        column_attrs: dict[str, Any] = {"min_width": "0"}
+        if border:
+            column_attrs.update(border="1px solid #d0d0d7", padding="0.5em")
+        cols = [
+            widgets.VBox(layout=_layout(column_attrs), _dom_classes=("jf-column",)) for _ in weights
+        ]
+        grid = widgets.GridBox(
+            children=tuple(cols),
+            layout=_layout(
+                {
+                    "grid_template_columns": " ".join(f"{w:g}fr" for w in weights),
+                    "grid_gap": _GAPS[gap],
+                    "align_items": align,
+                    "width": "100%",
+                }
+            ),
+            _dom_classes=("jf-columns",),
+        )
+        return grid, [_new_block(col) for col in cols]
+
+    element = add_layout(
+        "columns", (weights, gap, vertical_alignment, border), make, "st.columns()"
+    )
+    return [Container(block) for block in element.blocks]
+
+
+def tabs(labels: Sequence[str]) -> list[Container]:
+    """Tabs with the given labels; draw into each with ``with tab:``.
+
+    Examples
+    --------
+    >>> chart_tab, data_tab = st.tabs(["Chart", "Data"])
+    """
+    if isinstance(labels, str) or not labels or not all(isinstance(x, str) for x in labels):
+        raise FragmentsAPIError(
+            f"st.tabs({labels!r}) needs a non-empty list of strings. Fix: st.tabs(['A', 'B'])."
+        )
+    titles = tuple(labels)
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        panes = [widgets.VBox(layout=_layout({})) for _ in titles]
+        tab = widgets.Tab(children=tuple(panes), titles=titles, layout=_layout({}))
+        tab.selected_index = 0
+        return tab, [_new_block(pane) for pane in panes]
+
+    element = add_layout("tabs", titles, make, "st.tabs()")
+    return [Container(block) for block in element.blocks]
+
+
+def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> Container:
+    """A collapsible section, closed unless ``expanded=True``.
+
+    Examples
+    --------
+    >>> with st.expander("Details"):
+    ...     st.write("Hidden until opened")
+    """
+    title = str(label)
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        pane = widgets.VBox(layout=_layout({}))
+        accordion = widgets.Accordion(
+            children=(pane,),
+            titles=(title,),
+            selected_index=0 if expanded else None,
+            layout=_layout({}),
+        )
+        return accordion, [_new_block(pane)]
+
+    element = add_layout("expander", (title,), make, "st.expander()")
+    return Container(element.blocks[0])

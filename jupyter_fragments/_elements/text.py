@@ -1,0 +1,167 @@
+"""Text elements: ``st.markdown``, ``st.title``, ``st.write`` and friends.
+
+User text is markdown with raw HTML escaped, unless ``unsafe_allow_html=True``.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import re
+from typing import Any
+
+from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._output.bundles import (
+    display_output,
+    error_output,
+    escape_markdown_html,
+    markdown_output,
+    text_output,
+)
+
+
+def _md(body: Any, unsafe_allow_html: bool) -> str:
+    text = str(body)
+    return text if unsafe_allow_html else escape_markdown_html(text)
+
+
+def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+    """Show markdown text (raw HTML escaped unless ``unsafe_allow_html=True``).
+
+    Examples
+    --------
+    >>> st.markdown("**Bold** and `code`")
+    """
+    add_static([markdown_output(_md(body, unsafe_allow_html), plain=str(body))])
+
+
+def _heading(level: int, body: Any, divider: Any) -> None:
+    text = " ".join(str(body).splitlines())
+    source = f"{'#' * level} {escape_markdown_html(text)}"
+    if divider:
+        source += "\n\n---"
+    add_static([markdown_output(source, plain=text)])
+
+
+def title(body: Any, anchor: Any = None, *, help: str | None = None) -> None:
+    """Show a title (a level-1 heading).
+
+    Examples
+    --------
+    >>> st.title("My Awesome App")
+    """
+    _heading(1, body, False)
+
+
+def header(
+    body: Any,
+    anchor: Any = None,
+    *,
+    help: str | None = None,
+    divider: Any = False,
+) -> None:
+    """Show a header (a level-2 heading), optionally followed by a divider."""
+    _heading(2, body, divider)
+
+
+def subheader(
+    body: Any,
+    anchor: Any = None,
+    *,
+    help: str | None = None,
+    divider: Any = False,
+) -> None:
+    """Show a subheader (a level-3 heading), optionally followed by a divider."""
+    _heading(3, body, divider)
+
+
+def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+    """Show small, muted text (markdown)."""
+    add_static([markdown_output(f"<small>{_md(body, unsafe_allow_html)}</small>", plain=str(body))])
+
+
+def text(body: Any, *, help: str | None = None) -> None:
+    """Show fixed-width, preformatted text, exactly as given."""
+    add_static([text_output(str(body))])
+
+
+def code(body: Any, language: str | None = "python", *, line_numbers: bool = False) -> None:
+    """Show a code block with syntax highlighting.
+
+    Examples
+    --------
+    >>> st.code("print('hello')", language="python")
+    """
+    source = str(body)
+    longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
+    fence = "`" * max(3, longest + 1)
+    lang = language or ""
+    add_static([markdown_output(f"{fence}{lang}\n{source}\n{fence}", plain=source)])
+
+
+def divider() -> None:
+    """Show a horizontal rule."""
+    add_static([markdown_output("---", plain="―" * 20)])
+
+
+def json(body: Any, *, expanded: bool | int = True) -> None:
+    """Show a dict, list or JSON string as pretty-printed, collapsible JSON."""
+    data = _json.loads(body) if isinstance(body, str) else body
+    try:
+        plain = _json.dumps(data, indent=2, default=str)
+        payload = _json.loads(plain)
+    except (TypeError, ValueError):
+        plain, payload = repr(data), None
+    bundle: dict[str, Any] = {"text/plain": plain}
+    if payload is not None:
+        bundle["application/json"] = payload
+    add_static([display_output(bundle, {"application/json": {"expanded": bool(expanded)}})])
+
+
+def rich(obj: Any) -> None:
+    """Show ``obj`` through its rich representation, as ``display(obj)`` would."""
+    from jupyter_fragments._runtime.session import get_session
+
+    shell = get_session().shell
+    data, metadata = shell.display_formatter.format(obj)
+    add_static([display_output(dict(data), dict(metadata))])
+
+
+def exception(exc: BaseException) -> None:
+    """Show an exception with its traceback."""
+    from jupyter_fragments._runtime.session import get_session
+
+    add_static([error_output(exc, get_session().shell)])
+
+
+def write(*args: Any, unsafe_allow_html: bool = False) -> None:
+    """Show each argument the way that suits it, as Streamlit's ``st.write`` does.
+
+    Strings are markdown (consecutive strings are joined with spaces), dicts and lists
+    are JSON, exceptions show their traceback, and anything else is shown through its
+    rich representation (pandas frames, matplotlib figures, IPython.display objects).
+
+    Examples
+    --------
+    >>> st.write("Total:", 42)
+    """
+    pending: list[str] = []
+
+    def flush_text() -> None:
+        if pending:
+            markdown(" ".join(pending), unsafe_allow_html=unsafe_allow_html)
+            pending.clear()
+
+    for arg in args:
+        if isinstance(arg, str):
+            pending.append(arg)
+            continue
+        flush_text()
+        if isinstance(arg, BaseException):
+            exception(arg)
+        elif isinstance(arg, (dict, list)) or type(arg).__name__ == "SessionState":
+            json(arg if isinstance(arg, (dict, list)) else dict(arg))
+        elif isinstance(arg, (int, float, bool)) or arg is None:
+            markdown(f"`{arg!r}`" if arg is None or isinstance(arg, bool) else str(arg))
+        else:
+            rich(arg)
+    flush_text()

@@ -1,0 +1,117 @@
+"""Capture of ``print`` and ``display()`` while a run executes user code.
+
+The output is stored in the run's current block and assigned to Output widgets in the
+kernel, so it works with no frontend routing (nbclient, Voila, timers), unlike
+``with out:``, which relies on the frontend matching message ids.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from IPython.core.displaypub import DisplayPublisher
+
+Sink = Callable[[dict[str, Any]], None]
+
+
+class CaptureStream:
+    """A text stream that sends each write to the current run's capture."""
+
+    def __init__(self, name: str, emit: Callable[[str, str], None], fallback: TextIO) -> None:
+        self.name = name
+        self._emit = emit
+        self._fallback = fallback
+
+    def write(self, text: str) -> int:
+        if text:
+            self._emit(self.name, text)
+        return len(text)
+
+    def writelines(self, lines: list[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
+
+    def fileno(self) -> int:
+        return self._fallback.fileno()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fallback, name)
+
+
+class CapturePublisher(DisplayPublisher):  # type: ignore[misc]
+    """Stands in for the shell's display publisher while a run executes."""
+
+    def __init__(
+        self,
+        emit: Callable[[dict[str, Any], bool, str | None], None],
+        clear: Callable[[bool], None],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._emit_display = emit
+        self._clear = clear
+
+    def publish(  # type: ignore[override]
+        self,
+        data: dict[str, Any],
+        metadata: dict[str, Any] | None = None,
+        source: Any = None,
+        *,
+        transient: dict[str, Any] | None = None,
+        update: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        output = {"output_type": "display_data", "data": dict(data), "metadata": metadata or {}}
+        display_id = (transient or {}).get("display_id")
+        if display_id is not None:
+            output["transient"] = {"display_id": display_id}
+        self._emit_display(output, update, display_id)
+
+    def clear_output(self, wait: bool = False) -> None:
+        self._clear(wait)
+
+
+class Capture:
+    """Swap ``sys.stdout``/``sys.stderr`` and the display publisher, and put them back."""
+
+    def __init__(
+        self,
+        shell: Any,
+        emit_stream: Callable[[str, str], None],
+        emit_display: Callable[[dict[str, Any], bool, str | None], None],
+        clear: Callable[[bool], None],
+    ) -> None:
+        self.shell = shell
+        self._emit_stream = emit_stream
+        self._emit_display = emit_display
+        self._clear = clear
+        self._saved: list[tuple[Any, Any, Any]] = []
+
+    def __enter__(self) -> Capture:
+        saved = (sys.stdout, sys.stderr, getattr(self.shell, "display_pub", None))
+        self._saved.append(saved)
+        sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])  # type: ignore[assignment]
+        sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])  # type: ignore[assignment]
+        if self.shell is not None:
+            self.shell.display_pub = CapturePublisher(
+                self._emit_display, self._clear, shell=self.shell
+            )
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        stdout, stderr, pub = self._saved.pop()
+        sys.stdout, sys.stderr = stdout, stderr
+        if self.shell is not None and pub is not None:
+            self.shell.display_pub = pub

@@ -1,0 +1,329 @@
+"""Blocks (the containers of a page) and the elements in them, reused across reruns.
+
+A block is one ipywidgets box whose ``children`` this module owns. While a scope reruns,
+each of its blocks builds a new list of elements; static content (text, prints,
+tracebacks) reuses the element ``Output`` at the same position, so a rerun sends only
+what changed. Nothing is sent while a run builds: `Page.flush` sends the changes, at
+most one update per changed model, and closes what was dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from jupyter_fragments._page.pool import ModelPool, close_widget
+
+if TYPE_CHECKING:
+    from jupyter_fragments._runtime.scope import Scope
+    from jupyter_fragments._widgets.registry import WidgetRecord
+
+Output = dict[str, Any]
+
+ELEMENT_CLASS = "jf-element"
+
+
+def widget_view(model: widgets.Widget, text: str = "") -> Output:
+    """An output that shows a view of ``model`` (as ``display(model)`` would)."""
+    return {
+        "output_type": "display_data",
+        "data": {
+            "application/vnd.jupyter.widget-view+json": {
+                "version_major": 2,
+                "version_minor": 0,
+                "model_id": model.model_id,
+            },
+            "text/plain": text or repr(model),
+        },
+        "metadata": {},
+    }
+
+
+class Element:
+    """One child of a block."""
+
+    def current_widget(self) -> widgets.Widget | None:
+        """The model that stands for this element in its block's ``children``."""
+        raise NotImplementedError
+
+    def close(self, page: Page) -> None:
+        """Close the models this element owns (not widgets kept by identity)."""
+
+
+class StaticElement(Element):
+    """Text, markdown, prints, rich displays or a traceback: an ``Output`` with no widgets.
+
+    ``capture`` marks the element that collects ``print``/``display()`` between ``st``
+    calls; further prints extend it until another element is added after it.
+    """
+
+    def __init__(self, outputs: list[Output], *, capture: bool = False, serial: int = 0) -> None:
+        self.outputs = outputs
+        self.capture = capture
+        self.serial = serial
+        self.out: widgets.Output | None = None
+
+    def current_widget(self) -> widgets.Widget | None:
+        return self.out
+
+    def take_output_of(self, old: StaticElement) -> None:
+        """Reuse ``old``'s Output model for this element (old gives it up)."""
+        self.out, old.out = old.out, None
+
+    def realize(self, pool: ModelPool) -> bool:
+        """Create or update the Output; True when a message was needed."""
+        content = tuple(self.outputs)
+        if self.out is None:
+            self.out = widgets.Output(
+                outputs=content, layout=pool.layout(), _dom_classes=(ELEMENT_CLASS,)
+            )
+            return True
+        if self.out.outputs != content:
+            self.out.outputs = content
+            return True
+        return False
+
+    def close(self, page: Page) -> None:
+        if self.out is not None:
+            close_widget(self.out, page.pool)
+            self.out = None
+
+
+class WidgetElement(Element):
+    """An input widget; its model lives as long as its identity (see the registry)."""
+
+    def __init__(self, record: WidgetRecord) -> None:
+        self.record = record
+
+    def current_widget(self) -> widgets.Widget | None:
+        return self.record.widget
+
+
+class LayoutElement(Element):
+    """A layout widget (container, columns, tabs...) holding one or more blocks."""
+
+    def __init__(
+        self, kind: str, signature: tuple[Any, ...], widget: widgets.Widget, blocks: list[Block]
+    ) -> None:
+        self.kind = kind
+        self.signature = signature
+        self.widget: widgets.Widget | None = widget
+        self.blocks = blocks
+
+    def current_widget(self) -> widgets.Widget | None:
+        return self.widget
+
+    def matches(self, kind: str, signature: tuple[Any, ...]) -> bool:
+        return self.widget is not None and self.kind == kind and self.signature == signature
+
+    def close(self, page: Page) -> None:
+        for block in self.blocks:
+            block.close_all(page)
+        for block in self.blocks:
+            if block.box is not self.widget:
+                close_widget(block.box, page.pool)
+        if self.widget is not None:
+            close_widget(self.widget, page.pool)
+            self.widget = None
+
+
+class ScopeElement(Element):
+    """Where a fragment was called: its scope's Output (owned by the scope)."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+
+    def current_widget(self) -> widgets.Widget | None:
+        return self.scope.output if self.scope.alive else None
+
+
+class Block:
+    """One box of the page and the elements in it.
+
+    ``scope`` is the scope whose run created the block: a fragment may add widgets only
+    to blocks of its own scope (or nested in it). ``replace`` gives ``st.empty``'s
+    behaviour: every element added replaces the one before.
+    """
+
+    def __init__(
+        self,
+        page: Page,
+        box: widgets.Box,
+        scope: Scope,
+        *,
+        replace: bool = False,
+        on_change: Callable[[Block], None] | None = None,
+    ) -> None:
+        self.page = page
+        self.box = box
+        self.scope = scope
+        self.replace = replace
+        self.on_change = on_change
+        self.committed: list[Element] = []
+        self.building: list[Element] | None = None
+
+    # building -------------------------------------------------------------------
+    @property
+    def rebuilding(self) -> bool:
+        return self.building is not None
+
+    def begin(self) -> None:
+        """Start a new list of elements for this run (the old one stays on show)."""
+        self.building = []
+        self.page.rebuilding.append(self)
+
+    def elements(self) -> list[Element]:
+        """The list that receives new elements now."""
+        return self.building if self.building is not None else self.committed
+
+    def _old_at(self, position: int) -> Element | None:
+        if self.building is None or position >= len(self.committed):
+            return None
+        return self.committed[position]
+
+    def _candidate(self) -> Element | None:
+        """The element of the last run that the next added element may reuse."""
+        target = self.elements()
+        if self.replace:
+            return target[0] if target else self._old_at(0)
+        return self._old_at(len(target))
+
+    def add(self, element: Element) -> None:
+        """Append an element (or replace the content, for ``st.empty``)."""
+        target = self.elements()
+        self._reuse(element, self._candidate())
+        if self.replace:
+            self.page.to_close.extend(e for e in target if e is not element)
+            target[:] = [element]
+        else:
+            target.append(element)
+        self.page.touch(self)
+
+    def _reuse(self, element: Element, old: Element | None) -> None:
+        if (
+            isinstance(element, StaticElement)
+            and isinstance(old, StaticElement)
+            and old.out is not None
+        ):
+            element.take_output_of(old)
+        if isinstance(element, StaticElement):
+            self.page.mark(element)
+
+    def reuse_layout(self, kind: str, signature: tuple[Any, ...]) -> LayoutElement | None:
+        """A layout element taking over the last run's matching one at the next position."""
+        old = self._candidate()
+        if isinstance(old, LayoutElement) and old.matches(kind, signature):
+            element = LayoutElement(kind, signature, old.widget, old.blocks)  # type: ignore[arg-type]
+            old.widget = None
+            old.blocks = []
+            return element
+        return None
+
+    def last_capture(self, serial: int) -> StaticElement | None:
+        """The capture element at the end of this block, if this run made it."""
+        target = self.elements()
+        if target:
+            last = target[-1]
+            if isinstance(last, StaticElement) and last.capture and last.serial == serial:
+                return last
+        return None
+
+    def commit(self) -> None:
+        """Make the new list the block's content; schedule what was dropped for closing."""
+        if self.building is None:
+            return
+        kept = {id(e) for e in self.building}
+        for old in self.committed:
+            if id(old) not in kept:
+                self.page.to_close.append(old)
+        self.committed = self.building
+        self.building = None
+        self.page.touch(self)
+
+    def children(self) -> tuple[widgets.Widget, ...]:
+        """The models to show now: the new list, then the old tail not yet replaced."""
+        shown: list[widgets.Widget] = []
+        seen: set[int] = set()
+        sources = list(self.elements())
+        if self.building is not None and not (self.replace and self.building):
+            sources += self.committed[len(self.building) :]
+        for element in sources:
+            model = element.current_widget()
+            if model is not None and id(model) not in seen and model.comm is not None:
+                seen.add(id(model))
+                shown.append(model)
+        return tuple(shown)
+
+    def sync(self) -> bool:
+        """Assign the box's children if they changed; True when a message was sent."""
+        children = self.children()
+        if tuple(self.box.children) == children:
+            return False
+        self.box.children = children
+        if self.on_change is not None:
+            self.on_change(self)
+        return True
+
+    def clear(self) -> None:
+        """Remove every element (``placeholder.empty()``)."""
+        target = self.elements()
+        self.page.to_close.extend(target)
+        target.clear()
+        if self.building is not None:
+            self.page.to_close.extend(self.committed)
+            self.committed = []
+        self.page.touch(self)
+
+    def close_all(self, page: Page) -> None:
+        """Close every element of this block (the block itself is going away)."""
+        for element in [*self.committed, *(self.building or [])]:
+            element.close(page)
+        self.committed = []
+        self.building = None
+
+
+class Page:
+    """The pending changes of one app's page, sent together by `flush`."""
+
+    def __init__(self, pool: ModelPool) -> None:
+        self.pool = pool
+        self.rebuilding: list[Block] = []
+        self.dirty_blocks: dict[int, Block] = {}
+        self.dirty_statics: dict[int, StaticElement] = {}
+        self.to_close: list[Element] = []
+        self.deferred: list[Callable[[], None]] = []
+
+    def touch(self, block: Block) -> None:
+        self.dirty_blocks[id(block)] = block
+
+    def mark(self, element: StaticElement) -> None:
+        """The element's content changed (or it is new): realize it at the next flush."""
+        self.dirty_statics[id(element)] = element
+
+    def commit(self) -> None:
+        """End of a run: every block built in it becomes its content."""
+        blocks, self.rebuilding = self.rebuilding, []
+        for block in blocks:
+            block.commit()
+
+    def flush(self) -> int:
+        """Send what changed: element contents, then box children, then closes."""
+        sent = 0
+        closing, self.to_close = self.to_close, []
+        dropped = {id(element) for element in closing}
+        statics, self.dirty_statics = self.dirty_statics, {}
+        for static in statics.values():
+            if id(static) not in dropped and static.realize(self.pool):
+                sent += 1
+        blocks, self.dirty_blocks = self.dirty_blocks, {}
+        for block in blocks.values():
+            if block.box.comm is not None and block.sync():
+                sent += 1
+        for element in closing:
+            element.close(self)
+        deferred, self.deferred = self.deferred, []
+        for action in deferred:
+            action()
+        return sent

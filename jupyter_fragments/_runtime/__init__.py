@@ -1,0 +1,1 @@
+"""App and fragment runs: the run context, the scheduler, timers and control flow."""

@@ -1,0 +1,170 @@
+"""``@st.fragment``: functions that rerun on their own, and ``st.rerun`` / ``st.stop``."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar, overload
+
+from jupyter_fragments._runtime.session import current_context
+from jupyter_fragments._runtime.signals import RerunSignal, StopSignal
+from jupyter_fragments.errors import FragmentsAPIError, NoAppError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class FragmentFunction:
+    """A function decorated with ``@st.fragment``.
+
+    Called during a run, it draws into its own scope; an interaction with a widget
+    inside it reruns only this function, with the arguments of its last call. Called
+    outside any app, it is a plain function call.
+    """
+
+    def __init__(self, func: Callable[..., Any], run_every: float | None) -> None:
+        if getattr(func, "__jf_cached__", False):
+            raise FragmentsAPIError(
+                f"{func.__qualname__} is both cached and a fragment, which is not supported. "
+                "Fix: cache a helper function and call it from the fragment."
+            )
+        if isinstance(func, FragmentFunction):
+            func = func.func
+        self.func: Callable[..., Any] = func
+        self.run_every = run_every
+        self.name = getattr(func, "__qualname__", getattr(func, "__name__", "fragment"))
+        code = getattr(func, "__code__", None)
+        line = code.co_firstlineno if code is not None else 0
+        self.ident = f"{self.name}:{line}"
+        functools.update_wrapper(self, func)
+        self.__jf_fragment__ = True
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        ctx = current_context()
+        if ctx is None:
+            return self.func(*args, **kwargs)
+        return ctx.app.call_fragment(self, args, kwargs)
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        if instance is None:
+            return self
+        return functools.partial(self.__call__, instance)
+
+    def __repr__(self) -> str:
+        return f"<fragment {self.name}>"
+
+
+@overload
+def fragment(func: F, /) -> F: ...
+
+
+@overload
+def fragment(
+    func: None = None, /, *, run_every: Any = None, parallel: bool = False
+) -> Callable[[F], F]: ...
+
+
+def fragment(
+    func: Callable[..., Any] | None = None,
+    /,
+    *,
+    run_every: Any = None,
+    parallel: bool = False,
+) -> Any:
+    """Turn a function into a fragment, a part of the app that reruns on its own.
+
+    Parameters
+    ----------
+    func : callable
+        The function. Works with and without parentheses: ``@st.fragment`` or
+        ``@st.fragment(run_every="2s")``.
+    run_every : int, float, str, timedelta or None
+        Rerun the fragment on this interval while the app lives: seconds, a duration
+        string (``"500ms"``, ``"10s"``, ``"1m"``) or a ``timedelta``. ``None`` or 0: never.
+    parallel : bool
+        Accepted for compatibility with newer Streamlit releases; fragments here always
+        run one after another on the kernel's thread.
+
+    Examples
+    --------
+    >>> import jupyter_fragments as st
+    >>> @st.fragment
+    ... def counter():
+    ...     if st.button("+1"):
+    ...         st.session_state.n = st.session_state.get("n", 0) + 1
+    ...     st.write(st.session_state.get("n", 0))
+    """
+    from jupyter_fragments._runtime.timers import parse_run_every
+
+    interval = parse_run_every(run_every)
+
+    def decorate(f: Callable[..., Any]) -> FragmentFunction:
+        if not callable(f):
+            raise TypeError(
+                f"@st.fragment needs a function, got {type(f).__name__}. "
+                "Fix: put @st.fragment on a def."
+            )
+        return FragmentFunction(f, interval)
+
+    if func is None:
+        return decorate
+    return decorate(func)
+
+
+#: The earlier name of `fragment` (Streamlit 1.33-1.36).
+experimental_fragment = fragment
+
+
+def rerun(*, scope: str = "app", type: str | None = None) -> None:
+    """Stop the current run and rerun the app (or, with ``scope="fragment"``, the fragment).
+
+    Parameters
+    ----------
+    scope : {"app", "fragment"}
+        ``"fragment"`` reruns the fragment that calls it; it is only valid while that
+        fragment reruns on its own (not during a full run of the app).
+
+    Examples
+    --------
+    >>> if st.button("Reset"):
+    ...     st.session_state.clear()
+    ...     st.rerun()
+    """
+    if scope not in ("app", "fragment"):
+        raise FragmentsAPIError(
+            f"st.rerun(scope={scope!r}) is not a valid scope. Fix: use scope='app' "
+            "(the whole app) or scope='fragment' (the fragment that calls it)."
+        )
+    ctx = current_context()
+    if ctx is None:
+        raise NoAppError(
+            "st.rerun() was called while no app is running. "
+            "Fix: call it from an app's code (a %%app cell, a fragment or a callback)."
+        )
+    if scope == "fragment":
+        if not ctx.is_fragment_rerun or ctx.scope.kind != "fragment":
+            raise FragmentsAPIError(
+                'st.rerun(scope="fragment") can only be used inside a fragment during a '
+                "fragment rerun, not during a full run of the app. Fix: call st.rerun() "
+                "for a full rerun, or only request the fragment rerun after the first run "
+                "(for example when a button inside the fragment was clicked)."
+            )
+        raise RerunSignal("fragment", ctx.scope)
+    raise RerunSignal("app")
+
+
+def stop() -> None:
+    """End the current run where it stands (what was drawn so far stays on the page).
+
+    Examples
+    --------
+    >>> name = st.text_input("Name")
+    >>> if not name:
+    ...     st.warning("Please enter a name.")
+    ...     st.stop()
+    """
+    if current_context() is None:
+        raise NoAppError(
+            "st.stop() was called while no app is running. "
+            "Fix: call it from an app's code (a %%app cell or a fragment)."
+        )
+    raise StopSignal()

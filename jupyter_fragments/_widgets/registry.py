@@ -1,0 +1,125 @@
+"""Widget identity across reruns: one model per identity, kept while it is rendered.
+
+An input's identity is its kind and key, or (without a key) its kind, label and the
+parameters its kind calls identifying. The same identity in the next run reuses the
+model and updates the rest of its parameters in place; an identity not rendered in a
+run of its scope is closed and its state dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from jupyter_fragments._page.pool import close_widget
+
+if TYPE_CHECKING:
+    from jupyter_fragments._runtime.app import App
+    from jupyter_fragments._runtime.scope import Scope
+    from jupyter_fragments._widgets.kinds import InputKind
+
+Identity = tuple[Any, ...]
+Callback = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+
+
+class WidgetRecord:
+    """One input widget of an app and what the runtime knows about it."""
+
+    def __init__(
+        self,
+        ident: Identity,
+        kind: InputKind,
+        label: str,
+        key: str | None,
+        widget: widgets.DOMWidget,
+        params: dict[str, Any],
+        scope: Scope,
+        value: Any,
+    ) -> None:
+        self.ident = ident
+        self.kind = kind
+        self.label = label
+        self.key = key
+        self.widget = widget
+        self.params = params
+        self.scope = scope
+        self.value = value
+        self.serial = 0
+        self.trigger = False
+        self.trigger_event = 0
+        self.callback: Callback | None = None
+        self.form: Any = None
+        self.alive = True
+
+    @property
+    def model_id(self) -> str:
+        return str(self.widget.model_id)
+
+    def __repr__(self) -> str:
+        return f"<WidgetRecord {self.kind.name} {self.label!r} key={self.key!r}>"
+
+
+class WidgetRegistry:
+    """The input widgets of one app, by identity and by model id."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._by_ident: dict[Identity, WidgetRecord] = {}
+        self._by_model: dict[str, WidgetRecord] = {}
+
+    def __iter__(self) -> Iterator[WidgetRecord]:
+        return iter(list(self._by_ident.values()))
+
+    def __len__(self) -> int:
+        return len(self._by_ident)
+
+    def get(self, ident: Identity) -> WidgetRecord | None:
+        return self._by_ident.get(ident)
+
+    def by_model(self, model_id: str) -> WidgetRecord | None:
+        return self._by_model.get(model_id)
+
+    def by_key(self, key: str) -> WidgetRecord | None:
+        for record in self._by_ident.values():
+            if record.key == key:
+                return record
+        return None
+
+    def add(self, record: WidgetRecord) -> None:
+        """Register a new widget and route its frontend events to the app."""
+        self._by_ident[record.ident] = record
+        self._by_model[record.model_id] = record
+        traits = list(record.kind.value_traits)
+        if traits:
+            record.widget.observe(lambda change: self.app.on_widget_event(record), names=traits)
+        if isinstance(record.widget, widgets.Button):
+            record.widget.on_click(lambda _button: self.app.on_widget_event(record, click=True))
+
+    def sweep(self, scope: Scope, serial: int) -> list[WidgetRecord]:
+        """Drop the widgets of ``scope`` (and scopes inside it) not rendered in run ``serial``."""
+        gone = [
+            r
+            for r in self._by_ident.values()
+            if r.serial != serial and (r.scope.is_within(scope) or not r.scope.alive)
+        ]
+        for record in gone:
+            self.remove(record)
+        return gone
+
+    def remove(self, record: WidgetRecord) -> None:
+        """Forget a widget; its model is closed at the next flush."""
+        self._by_ident.pop(record.ident, None)
+        self._by_model.pop(record.model_id, None)
+        record.alive = False
+        pool = self.app.page.pool
+        self.app.page.deferred.append(lambda: close_widget(record.widget, pool))
+
+    def close_all(self) -> None:
+        """Close every widget now (the app is going away)."""
+        for record in list(self._by_ident.values()):
+            record.alive = False
+            close_widget(record.widget, self.app.page.pool)
+        self._by_ident.clear()
+        self._by_model.clear()
