@@ -1,0 +1,20 @@
+/**
+ * The jupyter-fragments JupyterLab extension: its plugins, one per file.
+ * Stale indication and label visibility are plain CSS (style/base.css).
+ */
+import { JupyterFrontEndPlugin } from '@jupyterlab/application';
+import commandsPlugin from './commandsPlugin';
+import controlPlugin from './controlPlugin';
+import outlinePlugin from './outlinePlugin';
+import statusPlugin from './statusPlugin';
+
+export * from './tokens';
+
+const plugins: JupyterFrontEndPlugin<any>[] = [
+  controlPlugin,
+  commandsPlugin,
+  outlinePlugin,
+  statusPlugin
+];
+
+export default plugins;
