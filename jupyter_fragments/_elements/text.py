@@ -155,13 +155,15 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         if isinstance(arg, str):
             pending.append(arg)
             continue
+        if isinstance(arg, (int, float, complex)) or arg is None:
+            # Streamlit writes plain values inline, as code, in the running text
+            pending.append(f"`{arg!r}`")
+            continue
         flush_text()
         if isinstance(arg, BaseException):
             exception(arg)
         elif isinstance(arg, (dict, list)) or type(arg).__name__ == "SessionState":
             json(arg if isinstance(arg, (dict, list)) else dict(arg))
-        elif isinstance(arg, (int, float, bool)) or arg is None:
-            markdown(f"`{arg!r}`" if arg is None or isinstance(arg, bool) else str(arg))
         else:
             rich(arg)
     flush_text()
