@@ -24,6 +24,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="python3",
         help="Kernel spec the jupyter-fragments fixtures start (default: python3).",
     )
+    group.addoption(
+        "--fragments-strict",
+        action="store_true",
+        help="Run app_session apps strict: an exception in an app fails its cell.",
+    )
 
 
 def _start(config: pytest.Config) -> KernelSession:
@@ -51,11 +56,12 @@ def fragments_kernel(request: pytest.FixtureRequest) -> Iterator[KernelSession]:
 
 
 @pytest.fixture
-def app_session(fragments_kernel: KernelSession) -> KernelSession:
+def app_session(request: pytest.FixtureRequest, fragments_kernel: KernelSession) -> KernelSession:
     """The shared kernel with ``jupyter_fragments`` loaded, reset before the test.
 
     Every app and timer is stopped and ``session_state`` cleared; imports stay, so
-    a suite of many app tests stays fast.
+    a suite of many app tests stays fast. With ``--fragments-strict`` apps run
+    strict, so an exception shown in an app also fails its ``%%app`` cell.
 
     Examples
     --------
@@ -65,6 +71,8 @@ def app_session(fragments_kernel: KernelSession) -> KernelSession:
     """
     if not fragments_kernel.extension_loaded:
         fragments_kernel.run_cell("%load_ext jupyter_fragments")
+        if request.config.getoption("--fragments-strict", default=False):
+            fragments_kernel.run_cell("%config Fragments.strict = True")
         fragments_kernel.extension_loaded = True
     fragments_kernel.reset()
     return fragments_kernel

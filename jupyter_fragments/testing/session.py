@@ -37,10 +37,8 @@ T = TypeVar("T")
 SNAPSHOT_EXPRESSION = "__import__('jupyter_fragments._snapshot', fromlist=['x']).snapshot_json()"
 RESET_CODE = """\
 import jupyter_fragments as _jf
-if hasattr(_jf, "stop_all"):
-    _jf.stop_all()
-if hasattr(_jf, "session_state"):
-    _jf.session_state.clear()
+_jf.stop_all()
+_jf.session_state.clear()
 del _jf
 """
 _SLICE = 1.0  # seconds between liveness checks while waiting

@@ -219,7 +219,7 @@ def test_run_cells_and_run_notebook(session: KernelSession, tmp_path: Path) -> N
     assert results[-1].value_text == repr(nb.cells[1].id)
 
 
-def test_reset_tolerates_a_kernel_without_apps(session: KernelSession) -> None:
+def test_reset_forgets_closed_models(session: KernelSession) -> None:
     session.run_cell("import ipywidgets as w\nw.Button(description='x').close()")
     session.reset()
     assert all(not m.closed for m in session.mirror.values())
