@@ -204,10 +204,8 @@ class KernelSession:
         """
         self.close()
         if self.manager is not None and self.manager.has_kernel:
-            try:
-                self.manager.shutdown_kernel(now=False)
-            except Exception:
-                self.manager.shutdown_kernel(now=True)
+            # A polite shutdown_request first; jupyter_client kills the process if it lingers.
+            self.manager.shutdown_kernel(now=False)
 
     def __enter__(self) -> KernelSession:
         return self
