@@ -232,3 +232,11 @@ def test_start_and_shutdown_own_the_kernel_process() -> None:
         assert session.eval("__import__('os').environ['JF_HARNESS_TEST']") == "1"
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_fresh_kernel_is_a_separate_process(
+    fresh_kernel: KernelSession, fragments_kernel: KernelSession
+) -> None:
+    assert fresh_kernel.kernel_pid not in (None, fragments_kernel.kernel_pid)
+    fragments_kernel.run_cell("only_in_shared = 1")
+    assert fresh_kernel.eval("'only_in_shared' in globals()") is False
