@@ -258,7 +258,7 @@ class ScopeHandle(_WidgetFinder):
 
     @property
     def name(self) -> str:
-        """The fragment's name (``"app"`` for the app's own scope)."""
+        """The fragment's name (the runtime's name for the app's own scope)."""
         return str(self.info.get("name"))
 
     @property
@@ -378,12 +378,17 @@ class AppHandle(_WidgetFinder):
         return 0
 
     def scope_runs(self) -> dict[str, int]:
-        """Runs per scope name: ``{"app": 3, "clock": 7}`` (repeated names get ``#2``...)."""
+        """Runs per scope: ``{"app": 3, "clock": 7}``.
+
+        The app's own scope is ``"app"``; fragments go by name, and a fragment called
+        from several places gets ``name#2``, ``name#3``... for the later call sites.
+        """
         runs: dict[str, int] = {}
         for scope in self.info.get("scopes", []):
-            name, n = str(scope.get("name")), 2
+            base = "app" if scope.get("kind") == "app" else str(scope.get("name"))
+            name, n = base, 2
             while name in runs:
-                name, n = f"{scope.get('name')}#{n}", n + 1
+                name, n = f"{base}#{n}", n + 1
             runs[name] = int(scope.get("runs", 0))
         return runs
 

@@ -48,6 +48,7 @@ def test_full_rerun_and_fragment_rerun(app_session: KernelSession) -> None:
 
     assert "n squared: 9" in panel.text
     assert (app.runs, panel.runs) == (2, before + 1)
+    assert app.scope_runs() == {"app": 2, "panel": before + 1}
     assert app.exceptions == []
 
 
