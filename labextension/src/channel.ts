@@ -237,7 +237,8 @@ export class ControlChannel implements IControlChannel, IDisposable {
     }
     this._setStatus({
       apps: Array.isArray(data.apps) ? data.apps : [],
-      timers: typeof data.timers === 'number' ? data.timers : 0
+      timers: typeof data.timers === 'number' ? data.timers : 0,
+      stale_delay: typeof data.stale_delay === 'number' ? data.stale_delay : undefined
     });
   }
 

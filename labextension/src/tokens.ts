@@ -40,6 +40,8 @@ export interface IAppInfo {
 export interface IKernelStatus {
   apps: IAppInfo[];
   timers: number;
+  /** Seconds a rerunning scope waits before it fades (a kernel setting). */
+  stale_delay?: number;
 }
 
 /** The control comm of one notebook's kernel. */
