@@ -37,6 +37,10 @@ def load(shell: Any) -> None:
     if control.register():
         undo.append(control.unregister)
 
+    kernel = getattr(shell, "kernel", None)
+    if kernel is not None and session.inbox.install(kernel):
+        undo.append(session.inbox.uninstall)
+
     setattr(shell, _HOOKS, undo)
 
 

@@ -14,7 +14,7 @@ def snapshot() -> dict[str, Any]:
     apps = []
     timers = 0
     for app in session.apps.values():
-        app_timers = sum(1 for s in app.fragments.values() if s.run_every)
+        app_timers = session.timers.count(app)
         timers += app_timers
         scopes = [
             {
@@ -25,7 +25,7 @@ def snapshot() -> dict[str, Any]:
                 "body_model_id": scope.body.box.model_id,
                 "parent": scope.parent.id if scope.parent is not None else None,
                 "runs": scope.runs,
-                "run_every": scope.run_every,
+                "run_every": session.timers.interval(app, scope),
                 "error": scope.error,
             }
             for scope in app.all_scopes()

@@ -57,6 +57,8 @@ def add_layout(
     signature: tuple[Any, ...],
     make: Callable[[], tuple[widgets.Widget, list[Block]]],
     call: str,
+    *,
+    form: str | None = None,
 ) -> LayoutElement:
     """Add a layout element (reusing last run's at this position) and start its blocks."""
     ctx = require_context(call)
@@ -67,6 +69,7 @@ def add_layout(
         element = LayoutElement(kind, signature, widget, blocks)
     for inner in element.blocks:
         inner.scope = ctx.scope
+        inner.form = form if form is not None else block.form
         inner.begin()
     block.add(element)
     ctx.app.after_element(ctx)
@@ -101,8 +104,12 @@ def render_input(
     args: Any = None,
     kwargs: Any = None,
     call: str,
+    submits: bool | None = None,
 ) -> Any:
-    """Draw an input widget, reusing its model by identity, and return its value."""
+    """Draw an input widget, reusing its model by identity, and return its value.
+
+    ``submits`` marks a form's submit button (it submits the form it is drawn in).
+    """
     ctx = require_context(call)
     session = ctx.app.session
     label = "" if label is None else str(label)
@@ -114,6 +121,16 @@ def render_input(
             f"{call} was created inside fragment {ctx.scope.name!r} in a container made "
             "outside it. Widgets can only be in the main body of a fragment. Fix: create "
             "the container inside the fragment, or create the widget outside the fragment."
+        )
+    if block.form is not None and kind.name == "button":
+        raise FragmentsAPIError(
+            f"{call} cannot be used inside st.form({block.form!r}). Fix: use "
+            "st.form_submit_button() to submit the form, or move the button out of the form."
+        )
+    if submits is not None and block.form is None:
+        raise FragmentsAPIError(
+            f"{call} must be used inside an st.form(). Fix: put it in a `with st.form(...):` "
+            "block, or use st.button() outside forms."
         )
     params = {**params, "label": label}
     ident = (
@@ -147,16 +164,21 @@ def render_input(
         if key is not None and key in state and _differs(state[key], value):
             value = state[key]
         value = kind.coerce(params, value)
-        kind.write(record.widget, params, value)
+        if not record.pending:  # keep what a user typed into a form not yet submitted
+            kind.write(record.widget, params, value)
         record.value = value
     record.serial = ctx.serial
     record.scope = ctx.scope
+    record.form = None if submits else block.form
+    record.submits = block.form if submits else None
+    if submits:
+        ctx.forms_with_submit.add(block.form or "")
     record.callback = (callback, tuple(args or ()), dict(kwargs or {})) if callback else None
     if key is not None and kind.value_traits:
         state.sync_from_widget(key, value)
     block.add(WidgetElement(record))
     ctx.app.after_element(ctx)
-    if kind.name == "button":
+    if kind.name in ("button", "form_submit_button"):
         return record.trigger
     return value
 

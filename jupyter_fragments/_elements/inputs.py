@@ -51,6 +51,40 @@ def button(
     )
 
 
+def form_submit_button(
+    label: str = "Submit",
+    help: str | None = None,
+    on_click: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    key: Any = None,
+    type: str = "secondary",
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool = False,
+) -> bool:
+    """The button that submits the form it is in; True in the run its click caused.
+
+    Every value changed in the form is applied at once, their ``on_change`` callbacks
+    run, then ``on_click``, then the enclosing fragment (or the app) reruns once.
+    """
+    params = {**_common(help, disabled, "visible"), "type": type}
+    return bool(
+        render_input(
+            kinds.SUBMIT_BUTTON,
+            label,
+            params,
+            key=key,
+            callback=on_click,
+            args=args,
+            kwargs=kwargs,
+            call=f"st.form_submit_button({label!r})",
+            submits=True,
+        )
+    )
+
+
 def checkbox(
     label: str,
     value: bool = False,
@@ -139,6 +173,12 @@ def slider(
             f"{call} got value={value!r}. Fix: pass one number, or a (low, high) pair for a range."
         )
     numbers = [*(value if is_range else [value]), min_value, max_value, step]
+    if any(kinds.is_date(v) for v in numbers[:3]):
+        from jupyter_fragments._elements.pickers import date_slider
+
+        return date_slider(label, min_value, max_value, value, step, format,
+                           _common(help, disabled, label_visibility), key=key,
+                           on_change=on_change, args=args, kwargs=kwargs)  # fmt: skip
     dtype = kinds._number_type(numbers)
     default_max = 100 if dtype == "int" else 1.0
     lo = min_value if min_value is not None else 0 if dtype == "int" else 0.0

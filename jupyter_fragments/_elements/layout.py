@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from jupyter_fragments._elements._core import add_layout, context, require_context
-from jupyter_fragments._page.blocks import Block
+from jupyter_fragments._page.blocks import Block, StaticElement
 from jupyter_fragments.errors import FragmentsAPIError
 
 _GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
@@ -263,3 +263,76 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> 
 
     element = add_layout("expander", (title,), make, "st.expander()")
     return Container(element.blocks[0])
+
+
+class Form(Container):
+    """``st.form``: widgets inside hold their changes back until the form is submitted."""
+
+    def __init__(self, block: Block, form_id: str) -> None:
+        super().__init__(block)
+        self.form_id = form_id
+
+    def __exit__(self, *exc: object) -> None:
+        ctx = context()
+        if ctx is not None and exc[0] is None and self.form_id not in ctx.forms_with_submit:
+            from jupyter_fragments._output.bundles import error_output
+
+            self._target().add(
+                StaticElement(
+                    [
+                        error_output(
+                            FragmentsAPIError(
+                                f"st.form({self.form_id!r}) has no submit button. "
+                                "Fix: add st.form_submit_button() inside the form."
+                            )
+                        )
+                    ],
+                    serial=ctx.serial,
+                )
+            )
+        super().__exit__(*exc)
+
+
+def form(
+    key: str,
+    clear_on_submit: bool = False,
+    *,
+    enter_to_submit: bool = True,
+    border: bool = True,
+) -> Form:
+    """A form: its widgets rerun nothing until ``st.form_submit_button`` is clicked.
+
+    Then the app (or the fragment the form is in) reruns once, with every value.
+
+    Examples
+    --------
+    >>> with st.form("signup", clear_on_submit=True):
+    ...     name = st.text_input("Name")
+    ...     age = st.number_input("Age", 0, 120, 30)
+    ...     if st.form_submit_button("Sign up"):
+    ...         st.write("Welcome", name)
+    """
+    ctx = require_context("st.form()")
+    form_id = str(key)
+    if ctx.block.form is not None:
+        raise FragmentsAPIError(
+            f"st.form({form_id!r}) is inside st.form({ctx.block.form!r}); forms cannot be "
+            "nested. Fix: close the first form before opening the next."
+        )
+    if form_id in ctx.forms:
+        raise FragmentsAPIError(
+            f"There are two forms with key {form_id!r} in this run. Fix: give each form "
+            "a unique key."
+        )
+    ctx.forms.add(form_id)
+    ctx.app.forms[form_id] = bool(clear_on_submit)
+    attrs: dict[str, Any] = {}
+    if border:
+        attrs.update(border="1px solid #d0d0d7", padding="0.5em")
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        box = widgets.VBox(layout=_layout(attrs), _dom_classes=("jf-form",))
+        return box, [_new_block(box)]
+
+    element = add_layout("form", (form_id, bool(border)), make, "st.form()", form=form_id)
+    return Form(element.blocks[0], form_id)

@@ -165,5 +165,7 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, (dict, list)) or type(arg).__name__ == "SessionState":
             json(arg if isinstance(arg, (dict, list)) else dict(arg))
         else:
-            rich(arg)
+            from jupyter_fragments._elements.advanced import write_dispatch
+
+            write_dispatch(arg)  # DataFrames, figures, charts, images; else rich(arg)
     flush_text()

@@ -163,6 +163,7 @@ class Block:
         self.on_change = on_change
         self.committed: list[Element] = []
         self.building: list[Element] | None = None
+        self.form: str | None = None  # the st.form this block is part of
 
     # building -------------------------------------------------------------------
     @property

@@ -19,7 +19,12 @@ from jupyter_fragments._page.blocks import Block, Page, ScopeElement, StaticElem
 from jupyter_fragments._page.pool import ModelPool, close_widget
 from jupyter_fragments._runtime.context import RunContext
 from jupyter_fragments._runtime.scope import Scope
-from jupyter_fragments._runtime.signals import RerunSignal, RunSignal, StopSignal
+from jupyter_fragments._runtime.signals import (
+    RerunSignal,
+    RunSignal,
+    StopSignal,
+    SupersededSignal,
+)
 from jupyter_fragments._widgets.registry import WidgetRecord, WidgetRegistry
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -73,7 +78,11 @@ class App:
         self.fragments: dict[str, Scope] = {}
         self.pending_full = False
         self.pending_fragments: dict[str, Scope] = {}
+        self.pending_callbacks: list[WidgetRecord] = []
+        self.forms: dict[str, bool] = {}  # form id -> clear_on_submit
+        self.clear_forms: set[str] = set()
         self.running = False
+        self._fallback: Any = None
 
     # ---------------------------------------------------------------------- events
     def on_widget_event(self, record: WidgetRecord, *, click: bool = False) -> None:
@@ -83,25 +92,80 @@ class App:
         if self.session.applying:
             return
         self.event_count += 1
+        if record.form is not None and not click:
+            # inside a form: held back until the form is submitted
+            record.pending_value = record.kind.read(record.widget, record.params)
+            record.pending = True
+            self._resume()
+            return
         if click:
             record.trigger = True
             record.trigger_event = self.event_count
+            if record.submits is not None:
+                self._submit_form(record.submits)
         else:
-            record.value = record.kind.read(record.widget, record.params)
-            if record.key is not None:
-                self.session.state.sync_from_widget(record.key, record.value)
+            self._apply_value(record, record.kind.read(record.widget, record.params))
+        if record.callback is not None:
+            self.pending_callbacks.append(record)
         self.request(record.scope)
 
+    def _apply_value(self, record: WidgetRecord, value: Any) -> None:
+        record.value = value
+        record.pending = False
+        if record.key is not None:
+            self.session.state.sync_from_widget(record.key, value)
+
+    def _submit_form(self, form_id: str) -> None:
+        """Apply every held-back value of the form at once (their callbacks run first)."""
+        for record in self.widgets:
+            if record.form == form_id and record.pending:
+                self._apply_value(record, record.pending_value)
+                if record.callback is not None:
+                    self.pending_callbacks.append(record)
+        if self.forms.get(form_id):
+            self.clear_forms.add(form_id)
+
     def request(self, scope: Scope) -> None:
-        """Ask for a rerun of ``scope`` (the app root for a full rerun) and run it now."""
+        """Ask for a rerun of ``scope`` (the app root for a full rerun) and run it now.
+
+        If a newer event for this app already waits in the kernel's queue, the run is
+        left to that event's handler: a burst of events ends in one rerun.
+        """
         if self.closed:
             return
         if scope.kind == "app" or not scope.alive:
             self.pending_full = True
         else:
             self.pending_fragments[scope.id] = scope
-        if not self.running:
-            self.drain()
+        self._resume()
+
+    def has_newer_event(self) -> bool:
+        """Whether an event for one of this app's inputs waits behind the current one."""
+        return self.session.inbox.waiting_for(self._is_input)
+
+    def _is_input(self, model_id: str) -> bool:
+        return self.widgets.by_model(model_id) is not None
+
+    def _resume(self) -> None:
+        if self.running or not (self.pending_full or self.pending_fragments):
+            return
+        if self.has_newer_event():
+            self._schedule_fallback()
+            return
+        self.drain()
+
+    def _schedule_fallback(self) -> None:
+        """Make sure pending work runs even if the newer event never reaches the app."""
+        if self._fallback is not None:
+            return
+        from jupyter_fragments._runtime.timers import _loop
+
+        def fallback() -> None:
+            self._fallback = None
+            if not self.closed and not self.running and self.session.ctx is None:
+                self._resume()
+
+        self._fallback = _loop().call_later(0.05, fallback)
 
     def drain(self) -> None:
         """Run what is pending until nothing is; a full rerun absorbs fragment reruns."""
@@ -111,41 +175,58 @@ class App:
                 if self.pending_full:
                     self.pending_full = False
                     self.pending_fragments.clear()
-                    self._job(self.root)
+                    job = self.root
                 elif self.pending_fragments:
-                    _, scope = next(iter(self.pending_fragments.items()))
-                    del self.pending_fragments[scope.id]
+                    _, job = next(iter(self.pending_fragments.items()))
+                    del self.pending_fragments[job.id]
                     for other in list(self.pending_fragments.values()):
-                        if other.is_within(scope):
+                        if other.is_within(job):
                             del self.pending_fragments[other.id]
-                    if scope.alive:
-                        self._job(scope)
+                    if not job.alive:
+                        continue
                 else:
+                    break
+                if not self._job(job):
+                    self._requeue(job)
+                    self._schedule_fallback()
                     break
         finally:
             self.running = False
 
+    def _requeue(self, job: Scope) -> None:
+        if job is self.root:
+            self.pending_full = True
+        else:
+            self.pending_fragments[job.id] = job
+
     def start(self) -> None:
         """The first run of the app (from its cell)."""
         self.errors = []
-        self.request(self.root)
+        self.pending_full = True
+        self.drain()
 
     # ------------------------------------------------------------------------ runs
-    def _job(self, scope: Scope) -> None:
-        """Run ``scope`` until it ends without asking for another rerun."""
+    def _job(self, scope: Scope) -> bool:
+        """Run ``scope`` until it ends without asking for another rerun.
+
+        False when a newer event superseded the run (it stays pending).
+        """
         job = scope
         limit = self.session.config.max_consecutive_reruns
         for _ in range(limit + 1):
             started_at_event = self.event_count
             try:
                 self._run(job)
+            except SupersededSignal:
+                return False
             except RerunSignal as signal:
                 self._clear_triggers(started_at_event)
                 target = signal.target
                 job = target if isinstance(target, Scope) and target.alive else self.root
                 continue
             self._clear_triggers(started_at_event)
-            return
+            self._clear_submitted_forms()
+            return True
         error = FragmentsAPIError(
             f"st.rerun() restarted {job.name!r} {limit} times in a row. "
             "Fix: make the condition that calls st.rerun() become false, or raise "
@@ -153,6 +234,22 @@ class App:
         )
         job.body.add(StaticElement([error_output(error)], serial=self.serial))
         self.page.flush()
+        return True
+
+    def _clear_submitted_forms(self) -> None:
+        """``clear_on_submit``: after the run that saw the values, reset the form."""
+        if not self.clear_forms:
+            return
+        forms, self.clear_forms = self.clear_forms, set()
+        self.session.applying = True
+        try:
+            for record in self.widgets:
+                if record.form in forms and record.kind.value_traits:
+                    value = record.kind.coerce(record.params, record.kind.default(record.params))
+                    record.kind.write(record.widget, record.params, value)
+                    self._apply_value(record, value)
+        finally:
+            self.session.applying = False
 
     def _clear_triggers(self, up_to_event: int) -> None:
         for record in self.widgets:
@@ -176,17 +273,18 @@ class App:
         if job is self.root:
             self.sidebar.begin()
         job.body.begin()
-        signal: RerunSignal | None = None
+        signal: RerunSignal | SupersededSignal | None = None
         session.ctx = ctx
         try:
             with session.capture:
                 try:
+                    self._run_callbacks(job)
                     if job is self.root:
                         self.script()
                     else:
                         assert job.func is not None
                         job.func(*job.args, **job.kwargs)
-                except RerunSignal as rerun:
+                except (RerunSignal, SupersededSignal) as rerun:
                     signal = rerun
                 except StopSignal:
                     pass
@@ -205,6 +303,25 @@ class App:
                 self.page.flush()
         if signal is not None:
             raise signal
+
+    def _run_callbacks(self, job: Scope) -> None:
+        """``on_change``/``on_click`` callbacks of the events this run answers, first."""
+        if not self.pending_callbacks:
+            return
+        due = [r for r in self.pending_callbacks if job is self.root or r.scope.is_within(job)]
+        self.pending_callbacks = [r for r in self.pending_callbacks if r not in due]
+        for record in due:
+            if record.callback is None:
+                continue
+            func, args, kwargs = record.callback
+            try:
+                func(*args, **kwargs)
+            except (RerunSignal, StopSignal):
+                pass  # as in Streamlit: st.rerun() in a callback is a no-op
+            except SupersededSignal:
+                raise
+            except BaseException as exc:  # noqa: BLE001 - user code: show every error in place
+                self.show_error(job, exc)
 
     def _sweep(self, job: Scope, serial: int) -> None:
         """Close widgets and fragments of ``job`` that this run did not render."""
@@ -283,6 +400,15 @@ class App:
         if now - ctx.last_flush > self.session.config.flush_interval:
             ctx.last_flush = now
             self.page.flush()
+        inbox = self.session.inbox
+        if inbox.installed:
+            inbox.poll(min_interval=0.002)
+            if inbox.queued and self.has_newer_event_queued():
+                raise SupersededSignal()
+
+    def has_newer_event_queued(self) -> bool:
+        """`has_newer_event` without polling (the caller just polled)."""
+        return self.session.inbox.waiting_for(self._is_input, poll=False)
 
     def all_scopes(self) -> list[Scope]:
         return [self.root, *self.fragments.values()]
@@ -292,8 +418,9 @@ class App:
         if self.closed:
             return
         self.closed = True
-        for scope in self.fragments.values():
-            self.session.timers_changed(self, scope, None)
+        self.session.timers.stop_app(self)
+        if self._fallback is not None:
+            self._fallback.cancel()
         self.widgets.close_all()
         for scope in list(self.fragments.values()):
             scope.close()

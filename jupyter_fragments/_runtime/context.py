@@ -30,7 +30,8 @@ class RunContext:
         self.seen_fragments: set[str] = set()
         self.started = time.monotonic()
         self.last_flush = self.started
-        self.widget_calls = 0
+        self.forms: set[str] = set()
+        self.forms_with_submit: set[str] = set()
 
     @property
     def is_fragment_rerun(self) -> bool:

@@ -15,6 +15,8 @@ from jupyter_fragments._output.bundles import stream_output
 from jupyter_fragments._output.capture import Capture
 from jupyter_fragments._page.blocks import StaticElement
 from jupyter_fragments._runtime.context import RunContext
+from jupyter_fragments._runtime.inbox import Inbox
+from jupyter_fragments._runtime.timers import TimerManager
 from jupyter_fragments._state.session_state import SessionState
 from jupyter_fragments.errors import FragmentsAPIError, NoAppError
 
@@ -42,6 +44,8 @@ class Session:
         self.capture = Capture(shell, self._emit_stream, self._emit_display, self._clear_output)
         self._unnamed = itertools.count(1)
         self.listeners: list[Callable[[], None]] = []
+        self.inbox = Inbox()
+        self.timers = TimerManager(lambda: float(self.config.min_run_every), self.notify)
         self.cache_clearers: list[Callable[[], None]] = []
 
     # ----------------------------------------------------------------------- apps
@@ -61,6 +65,8 @@ class Session:
                 "An app cannot be created while another app runs. "
                 "Fix: create apps from notebook cells, not from inside an app."
             )
+        if not self.inbox.installed and getattr(self.shell, "kernel", None) is not None:
+            self.inbox.install(self.shell.kernel)
         if key is None:
             key = f"unnamed-{next(self._unnamed)}"
         old = self.apps.pop(key, None)
@@ -108,12 +114,11 @@ class Session:
     def timers_changed(self, app: App, scope: Scope, run_every: float | None) -> None:
         """A fragment was called with ``run_every`` (None: its timer stops)."""
         scope.run_every = run_every
+        self.timers.set(app, scope, run_every)
 
     def stop_timers(self, app: App) -> None:
         """Stop the ``run_every`` timers of ``app`` (until its next full run)."""
-        for scope in app.fragments.values():
-            self.timers_changed(app, scope, None)
-        self.notify()
+        self.timers.stop_app(app)
 
     def clear_caches(self) -> None:
         """Clear ``st.cache_data`` (the caches register their clear functions here)."""

@@ -1,10 +1,12 @@
-"""``run_every``: parsing the interval forms Streamlit accepts."""
+"""``run_every``: the interval forms Streamlit accepts, and the timers that rerun fragments."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 _UNITS = {
@@ -73,3 +75,98 @@ def _parse_duration(text: str) -> float:
         total += float(match.group(1)) * _UNITS[match.group(2).lower()]
         pos = match.end()
     return total
+
+
+class _Timer:
+    def __init__(self, app: Any, scope: Any, interval: float) -> None:
+        self.app = app
+        self.scope = scope
+        self.interval = interval
+        self.due = 0.0
+        self.handle: asyncio.TimerHandle | None = None
+        self.ticks = 0
+
+
+class TimerManager:
+    """The ``run_every`` timers of a kernel, on the kernel's event loop.
+
+    Each timer is a one-shot ``call_later`` re-armed after its tick, so a kernel that
+    was busy (a blocking cell) runs at most one late tick and then keeps the rhythm;
+    ticks run on the main thread and so never overlap a run.
+    """
+
+    def __init__(self, min_interval: Callable[[], float], changed: Callable[[], None]) -> None:
+        self._timers: dict[tuple[str, str], _Timer] = {}
+        self._min_interval = min_interval
+        self._changed = changed
+
+    def __len__(self) -> int:
+        return len(self._timers)
+
+    def count(self, app: Any) -> int:
+        return sum(1 for timer in self._timers.values() if timer.app is app)
+
+    def interval(self, app: Any, scope: Any) -> float | None:
+        timer = self._timers.get((app.id, scope.id))
+        return timer.interval if timer is not None else None
+
+    def set(self, app: Any, scope: Any, interval: float | None) -> None:
+        """Start, change or (with None) stop the timer of one fragment scope."""
+        key = (app.id, scope.id)
+        timer = self._timers.get(key)
+        if interval is not None:
+            interval = max(interval, self._min_interval())
+        if timer is not None and timer.interval == interval:
+            return
+        if timer is not None:
+            self._cancel(key)
+        if interval is None:
+            if timer is not None:
+                self._changed()
+            return
+        timer = self._timers[key] = _Timer(app, scope, interval)
+        loop = _loop()
+        timer.due = loop.time() + interval
+        timer.handle = loop.call_at(timer.due, self._tick, key, timer)
+        self._changed()
+
+    def stop_app(self, app: Any) -> None:
+        for key in [k for k, t in self._timers.items() if t.app is app]:
+            self._cancel(key)
+        self._changed()
+
+    def stop_all(self) -> None:
+        for key in list(self._timers):
+            self._cancel(key)
+
+    def _cancel(self, key: tuple[str, str]) -> None:
+        timer = self._timers.pop(key, None)
+        if timer is not None and timer.handle is not None:
+            timer.handle.cancel()
+
+    def _tick(self, key: tuple[str, str], timer: _Timer) -> None:
+        if self._timers.get(key) is not timer:
+            return
+        app, scope = timer.app, timer.scope
+        if app.closed or not scope.alive:
+            self._cancel(key)
+            self._changed()
+            return
+        timer.ticks += 1
+        try:
+            app.request(scope)
+        finally:
+            if self._timers.get(key) is timer:
+                loop = _loop()
+                now = loop.time()
+                timer.due += timer.interval
+                if timer.due <= now:  # late (a busy kernel): no catch-up burst
+                    timer.due = now + timer.interval
+                timer.handle = loop.call_at(timer.due, self._tick, key, timer)
+
+
+def _loop() -> asyncio.AbstractEventLoop:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.get_event_loop_policy().get_event_loop()

@@ -115,6 +115,10 @@ class ButtonKind(InputKind):
         return None
 
 
+class SubmitButtonKind(ButtonKind):
+    name = "form_submit_button"
+
+
 class CheckboxKind(InputKind):
     name = "checkbox"
 
@@ -412,6 +416,7 @@ def is_date(value: Any) -> bool:
 
 
 BUTTON = ButtonKind()
+SUBMIT_BUTTON = SubmitButtonKind()
 CHECKBOX = CheckboxKind()
 TOGGLE = ToggleKind()
 SLIDER = SliderKind()

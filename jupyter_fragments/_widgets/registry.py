@@ -50,7 +50,10 @@ class WidgetRecord:
         self.trigger = False
         self.trigger_event = 0
         self.callback: Callback | None = None
-        self.form: Any = None
+        self.form: str | None = None  # the form holding it back, if any
+        self.submits: str | None = None  # for submit buttons: the form they submit
+        self.pending = False
+        self.pending_value: Any = None
         self.alive = True
 
     @property

@@ -369,6 +369,27 @@ class KernelSession:
             raise HarnessError("The kernel aborted the cell: an earlier request failed.")
         return tally, reply
 
+    def send_cell(self, code: str, *, cell_id: str | None = None) -> str:
+        """Start executing ``code`` as a cell without waiting; returns its ``msg_id``.
+
+        Useful to interact while a cell runs (an ``async`` cell that awaits, say);
+        wait for the cell with :meth:`wait_idle`.
+
+        Examples
+        --------
+        >>> cell = session.send_cell("import asyncio; await asyncio.sleep(1)")  # doctest: +SKIP
+        >>> session.wait_idle(cell)  # doctest: +SKIP
+        """
+        content = {
+            "code": code,
+            "silent": False,
+            "store_history": True,
+            "user_expressions": {},
+            "allow_stdin": False,
+            "stop_on_error": True,
+        }
+        return self._send("execute_request", content, {"cellId": cell_id} if cell_id else {})
+
     def run_cell(
         self,
         code: str,
