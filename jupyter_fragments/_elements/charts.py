@@ -1,0 +1,426 @@
+"""Charts: Streamlit's simple charts as Vega-Lite v5 specs, and figures passed through.
+
+``line_chart`` and friends build a Vega-Lite spec from DataFrames, dicts or lists (no
+pandas needed); JupyterLab draws ``application/vnd.vegalite.v5+json`` natively and other
+frontends show the text fallback. Matplotlib figures become PNGs, Plotly figures use
+Plotly's own mime bundle, Altair charts their Vega-Lite dict.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import importlib
+import io
+import json as _json
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._elements.data import Table, plain, to_table
+from jupyter_fragments._output.bundles import display_output
+from jupyter_fragments.errors import FragmentsAPIError
+
+VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+_COLOR_VALUE = re.compile(r"^(#[0-9a-fA-F]{3,8}|rgba?\(.*\)|hsla?\(.*\))$")
+_SERIES = "series"
+_VALUE = "value"
+
+
+def _field(name: str) -> str:
+    """A Vega-Lite field reference: dots and brackets in a name are literal, not paths."""
+    return re.sub(r"([.\[\]\\])", r"\\\1", name)
+
+
+def _is_color(value: Any) -> bool:
+    return isinstance(value, str) and bool(_COLOR_VALUE.match(value.strip()))
+
+
+def _type_of(values: Sequence[Any]) -> str:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        return "quantitative"
+    if present and all(
+        isinstance(v, (datetime.date, datetime.datetime)) or type(v).__name__ == "Timestamp"
+        for v in present
+    ):
+        return "temporal"
+    return "nominal"
+
+
+def _names(arg: Any, what: str, table: Table, call: str) -> list[str]:
+    names = [arg] if isinstance(arg, str) else [str(a) for a in arg]
+    available = [*table.columns, table.index_name or "index"]
+    for name in names:
+        if name not in table.columns and name != (table.index_name or "index"):
+            raise FragmentsAPIError(
+                f"{call} got {what}={name!r}, which is not a column. Fix: use one of {available}."
+            )
+    return names
+
+
+def _values(table: Table, name: str) -> list[Any]:
+    if name in table.columns:
+        return table.column(name)
+    return list(table.index)
+
+
+def chart_spec(
+    mark: str,
+    data: Any,
+    *,
+    x: str | None,
+    y: str | Sequence[str] | None,
+    color: Any,
+    size: Any = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    width: int | None = None,
+    height: int | None = None,
+    use_container_width: bool = True,
+    stack: Any = None,
+    horizontal: bool = False,
+    call: str,
+) -> dict[str, Any]:
+    """The Vega-Lite spec of a simple chart (wide data is melted into series)."""
+    table = to_table(data)
+    x_name = _names(x, "x", table, call)[0] if x is not None else (table.index_name or "index")
+    color_field = None
+    if isinstance(color, str) and not _is_color(color):
+        color_field = _names(color, "color", table, call)[0]
+    size_field = _names(size, "size", table, call)[0] if isinstance(size, str) else None
+    used = {x_name, color_field, size_field}
+    if y is None:
+        y_names = [c for c in table.columns if c not in used]
+    else:
+        y_names = _names(y, "y", table, call)
+    if not y_names:
+        raise FragmentsAPIError(f"{call} has no columns to plot. Fix: pass data with columns.")
+    xs = _values(table, x_name)
+    melted = len(y_names) > 1
+    records: list[dict[str, Any]] = []
+    extra = [f for f in (color_field, size_field) if f and f not in y_names and f != x_name]
+    for i, x_value in enumerate(xs):
+        base = {x_name: plain(x_value)}
+        for name in extra:
+            base[name] = plain(_values(table, name)[i])
+        for name in y_names:
+            y_value = plain(_values(table, name)[i])
+            if melted:
+                records.append({**base, _SERIES: name, _VALUE: y_value})
+            else:
+                records.append({**base, name: y_value})
+    y_field = _VALUE if melted else y_names[0]
+    y_type = _type_of([v for name in y_names for v in _values(table, name)])
+    x_type = _type_of(xs)
+    x_enc: dict[str, Any] = {"field": _field(x_name), "type": x_type, "title": x_label or x_name}
+    if x_type == "nominal":
+        x_enc["sort"] = None
+    y_title = y_label if y_label is not None else ("" if melted else y_names[0])
+    y_enc: dict[str, Any] = {"field": _field(y_field), "type": y_type, "title": y_title}
+    if stack is not None and mark in ("bar", "area"):
+        y_enc["stack"] = None if stack is False else ("zero" if stack is True else stack)
+    encoding: dict[str, Any] = {"x": x_enc, "y": y_enc}
+    if horizontal:
+        encoding = {"x": y_enc, "y": x_enc}
+    mark_def: dict[str, Any] = {"type": mark, "tooltip": True}
+    if melted:
+        encoding["color"] = {"field": _SERIES, "type": "nominal", "title": ""}
+        if isinstance(color, (list, tuple)):
+            if len(color) != len(y_names):
+                raise FragmentsAPIError(
+                    f"{call} got {len(color)} colors for {len(y_names)} series. "
+                    "Fix: pass one color per y column."
+                )
+            encoding["color"]["scale"] = {"domain": y_names, "range": list(color)}
+        if mark == "bar" and stack is False:
+            encoding["yOffset" if horizontal else "xOffset"] = {"field": _SERIES}
+    elif color_field is not None:
+        encoding["color"] = {
+            "field": _field(color_field),
+            "type": _type_of(_values(table, color_field)),
+            "title": color_field,
+        }
+    elif _is_color(color):
+        mark_def["color"] = color
+    if mark == "circle":
+        if size_field is not None:
+            encoding["size"] = {"field": _field(size_field), "type": "quantitative"}
+        elif isinstance(size, (int, float)):
+            mark_def["size"] = size
+    spec: dict[str, Any] = {
+        "$schema": SCHEMA,
+        "data": {"values": records},
+        "mark": mark_def,
+        "encoding": encoding,
+        "height": height or 300,
+    }
+    if width:
+        spec["width"] = width
+    elif use_container_width:
+        spec["width"] = "container"
+    return spec
+
+
+def _summary(kind: str, spec: dict[str, Any]) -> str:
+    rows = len(spec.get("data", {}).get("values", []))
+    encoding = spec.get("encoding", {})
+    axes = ", ".join(
+        f"{k}={v.get('title') or v.get('field')}"
+        for k, v in encoding.items()
+        if isinstance(v, dict) and k in ("x", "y", "color")
+    )
+    return f"<{kind}: {axes}; {rows} data points>"
+
+
+def _show_spec(spec: dict[str, Any], kind: str) -> None:
+    schema = str(spec.get("$schema", SCHEMA))
+    found = re.search(r"/v(\d+)(?:\.[\d.]+)?\.json", schema)
+    mime = f"application/vnd.vegalite.v{found.group(1)}+json" if found else VEGA_LITE_MIME
+    add_static([display_output({mime: spec, "text/plain": _summary(kind, spec)})])
+
+
+def _simple(mark: str, kind: str, data: Any, **options: Any) -> None:
+    _show_spec(chart_spec(mark, data, call=f"st.{kind}()", **options), kind)
+
+
+def line_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: str | Sequence[str] | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    width: int | None = None,
+    height: int | None = None,
+    use_container_width: bool = True,
+) -> None:
+    """A line chart: one line per column (or per ``y``), over the index (or ``x``).
+
+    Examples
+    --------
+    >>> st.line_chart({"a": [1, 3, 2], "b": [2, 1, 3]})
+    >>> st.line_chart(df, x="date", y="price", color="#ff0000")
+    """
+    _simple("line", "line_chart", data, x=x, y=y, color=color, x_label=x_label,
+            y_label=y_label, width=width, height=height,
+            use_container_width=use_container_width)  # fmt: skip
+
+
+def area_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: str | Sequence[str] | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    stack: Any = None,
+    width: int | None = None,
+    height: int | None = None,
+    use_container_width: bool = True,
+) -> None:
+    """An area chart (stacked like Streamlit's; ``stack=False`` overlaps the areas)."""
+    _simple("area", "area_chart", data, x=x, y=y, color=color, x_label=x_label,
+            y_label=y_label, width=width, height=height, stack=stack,
+            use_container_width=use_container_width)  # fmt: skip
+
+
+def bar_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: str | Sequence[str] | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    horizontal: bool = False,
+    stack: Any = None,
+    width: int | None = None,
+    height: int | None = None,
+    use_container_width: bool = True,
+) -> None:
+    """A bar chart (stacked; ``stack=False`` groups the bars, ``horizontal=True`` turns it)."""
+    _simple("bar", "bar_chart", data, x=x, y=y, color=color, x_label=x_label,
+            y_label=y_label, width=width, height=height, stack=stack, horizontal=horizontal,
+            use_container_width=use_container_width)  # fmt: skip
+
+
+def scatter_chart(
+    data: Any = None,
+    *,
+    x: str | None = None,
+    y: str | Sequence[str] | None = None,
+    x_label: str | None = None,
+    y_label: str | None = None,
+    color: Any = None,
+    size: Any = None,
+    width: int | None = None,
+    height: int | None = None,
+    use_container_width: bool = True,
+) -> None:
+    """A scatter chart; ``size`` is a number or a column that sizes the points."""
+    _simple("circle", "scatter_chart", data, x=x, y=y, color=color, size=size,
+            x_label=x_label, y_label=y_label, width=width, height=height,
+            use_container_width=use_container_width)  # fmt: skip
+
+
+def vega_lite_chart(
+    data: Any = None,
+    spec: dict[str, Any] | None = None,
+    *,
+    use_container_width: bool | None = None,
+    theme: str | None = "streamlit",
+    key: Any = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = None,
+    **kwargs: Any,
+) -> None:
+    """Show a Vega-Lite chart from a spec (and data to put in it).
+
+    Examples
+    --------
+    >>> st.vega_lite_chart({"a": [1, 2], "b": [3, 1]},
+    ...     {"mark": "bar", "encoding": {"x": {"field": "a"}, "y": {"field": "b"}}})
+    """
+    if spec is None and isinstance(data, dict) and ("mark" in data or "layer" in data):
+        data, spec = None, data
+    if spec is None and not kwargs:
+        raise FragmentsAPIError(
+            "st.vega_lite_chart got no spec. Fix: pass a Vega-Lite spec dict, e.g. "
+            "{'mark': 'line', 'encoding': {...}}."
+        )
+    full = _json.loads(_json.dumps({**(spec or {}), **kwargs}, default=str))
+    full.setdefault("$schema", SCHEMA)
+    if data is not None:
+        table = to_table(data)
+        full["data"] = {
+            "values": [
+                {c: plain(v) for c, v in zip(table.columns, row, strict=False)}
+                for row in table.rows
+            ]
+        }
+    if use_container_width and "width" not in full:
+        full["width"] = "container"
+    _show_spec(full, "vega_lite_chart")
+
+
+def altair_chart(
+    altair_chart: Any,
+    *,
+    use_container_width: bool | None = None,
+    theme: str | None = "streamlit",
+    key: Any = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = None,
+) -> None:
+    """Show an Altair chart through its Vega-Lite spec.
+
+    Examples
+    --------
+    >>> st.altair_chart(alt.Chart(df).mark_point().encode(x="a", y="b"))
+    """
+    if not hasattr(altair_chart, "to_dict"):
+        raise FragmentsAPIError(
+            f"st.altair_chart got {type(altair_chart).__name__}. Fix: pass an altair Chart."
+        )
+    spec = altair_chart.to_dict()
+    if use_container_width and "width" not in spec:
+        spec["width"] = "container"
+    _show_spec(spec, "altair_chart")
+
+
+def pyplot(
+    fig: Any = None,
+    clear_figure: bool | None = None,
+    use_container_width: bool = True,
+    **kwargs: Any,
+) -> None:
+    """Show a Matplotlib figure as a PNG image.
+
+    Without ``fig``, the current pyplot figure is shown and then cleared (as in
+    Streamlit). The figure is released from pyplot's list of open figures so that the
+    inline backend does not show it a second time; the Figure object itself stays usable.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> ax.plot([1, 2, 3])
+    >>> st.pyplot(fig)
+    """
+    pyplot_module: Any = sys.modules.get("matplotlib.pyplot")
+    if fig is None:
+        pyplot_module = importlib.import_module("matplotlib.pyplot")
+        fig = pyplot_module.gcf()
+        clear_figure = True if clear_figure is None else clear_figure
+    if not hasattr(fig, "savefig"):
+        raise FragmentsAPIError(
+            f"st.pyplot got {type(fig).__name__}. Fix: pass a matplotlib Figure "
+            "(fig, ax = plt.subplots(); st.pyplot(fig))."
+        )
+    buffer = io.BytesIO()
+    options = {"format": "png", "bbox_inches": "tight", **kwargs}
+    fig.savefig(buffer, **options)
+    width, height = (round(v) for v in fig.get_size_inches() * fig.dpi)
+    data = {
+        "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+        "text/plain": f"<Figure size {width}x{height} with {len(fig.axes)} Axes>",
+    }
+    add_static([display_output(data)])
+    if clear_figure:
+        fig.clf()
+    if pyplot_module is not None and fig in [
+        m.canvas.figure for m in _figure_managers(pyplot_module)
+    ]:
+        pyplot_module.close(fig)
+
+
+def _figure_managers(pyplot_module: Any) -> list[Any]:
+    helpers = sys.modules.get("matplotlib._pylab_helpers")
+    return list(helpers.Gcf.get_all_fig_managers()) if helpers is not None else []
+
+
+def plotly_chart(
+    figure_or_data: Any,
+    use_container_width: bool = True,
+    *,
+    theme: str | None = "streamlit",
+    key: Any = None,
+    on_select: Any = "ignore",
+    selection_mode: Any = None,
+    config: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> None:
+    """Show a Plotly figure through Plotly's own mime bundle (needs plotly installed).
+
+    Examples
+    --------
+    >>> st.plotly_chart(px.scatter(df, x="a", y="b"))
+    """
+    try:
+        pio = importlib.import_module("plotly.io")
+    except ImportError:
+        raise FragmentsAPIError(
+            "st.plotly_chart needs plotly, which is not installed in this kernel. "
+            "Fix: pip install plotly (it brings its JupyterLab renderer), then restart the kernel."
+        ) from None
+    fig = figure_or_data
+    if not hasattr(fig, "to_plotly_json"):
+        fig = importlib.import_module("plotly.graph_objects").Figure(fig)
+    payload = _json.loads(pio.to_json(fig, validate=False))
+    payload["config"] = {"responsive": bool(use_container_width), **(config or {})}
+    traces = len(payload.get("data", []))
+    add_static(
+        [
+            display_output(
+                {
+                    "application/vnd.plotly.v1+json": payload,
+                    "text/plain": f"<Plotly figure with {traces} traces>",
+                }
+            )
+        ]
+    )
