@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Set-up and the project's two jobs, on a fresh machine or an existing checkout:
+#   ./dev.sh dashboard   install, then open the example dashboard in JupyterLab
+#   ./dev.sh test        install (Chromium included), then lint, type-check and test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV="${JF_VENV:-.venv}"
+PY="$VENV/bin/python"
+
+ensure_venv() {
+    if [ ! -x "$PY" ]; then
+        python3 -m venv "$VENV"
+    fi
+    "$PY" -m pip install -q --upgrade pip
+}
+
+ensure_chromium() {
+    if [ -x /usr/bin/chromium ]; then
+        return
+    fi
+    if [ "$(id -u)" = "0" ]; then
+        apt-get update -q
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+    else
+        echo "Chromium is missing: run 'sudo apt-get install -y chromium' for the browser tests." >&2
+    fi
+}
+
+case "${1:-}" in
+    dashboard)
+        shift
+        ensure_venv
+        "$PY" -m pip install -q -e ".[test,lab]"
+        exec "$VENV/bin/jupyter" lab notebooks/quickstart.ipynb "$@"
+        ;;
+    test)
+        shift
+        ensure_chromium
+        ensure_venv
+        "$PY" -m pip install -q -e ".[test,lint,lab,browser]"
+        "$PY" -m ruff check jupyter_fragments tests benchmarks
+        "$PY" -m ruff format --check jupyter_fragments
+        "$PY" -m mypy
+        exec "$PY" -m pytest "$@"
+        ;;
+    *)
+        echo "usage: ./dev.sh dashboard | ./dev.sh test [pytest args]" >&2
+        exit 2
+        ;;
+esac
