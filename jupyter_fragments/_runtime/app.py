@@ -25,6 +25,7 @@ from jupyter_fragments._runtime.signals import (
     StopSignal,
     SupersededSignal,
 )
+from jupyter_fragments._state.session_state import differs
 from jupyter_fragments._widgets.registry import WidgetRecord, WidgetRegistry
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -83,6 +84,9 @@ class App:
         self.clear_forms: set[str] = set()
         self.running = False
         self._fallback: Any = None
+        self.keyed: dict[str, Scope] = {}  # fragment key -> scope
+        self.watch_pending: dict[str, set[str]] = {}  # scope id -> keys that asked for it
+        self.watch_ran: dict[str, set[str]] = {}  # this burst: scope id -> keys it ran for
 
     # ---------------------------------------------------------------------- events
     def on_widget_event(self, record: WidgetRecord, *, click: bool = False) -> None:
@@ -110,10 +114,13 @@ class App:
         self.request(record.scope)
 
     def _apply_value(self, record: WidgetRecord, value: Any) -> None:
+        old = record.value
         record.value = value
         record.pending = False
         if record.key is not None:
             self.session.state.sync_from_widget(record.key, value)
+            if differs(old, value):
+                self.session.trigger_watchers(record.key, source=record.scope)
 
     def _submit_form(self, form_id: str) -> None:
         """Apply every held-back value of the form at once (their callbacks run first)."""
@@ -146,8 +153,33 @@ class App:
     def _is_input(self, model_id: str) -> bool:
         return self.widgets.by_model(model_id) is not None
 
+    def watch_triggered(self, scope: Scope, key: str) -> None:
+        """A key ``scope`` watches changed: rerun it, unless that would loop."""
+        if scope.id in self.watch_ran:
+            keys = sorted(set().union(*self.watch_ran.values(), {key}))
+            names = sorted({s.name for s in self.fragments.values() if s.id in self.watch_ran})
+            error = FragmentsAPIError(
+                f"Fragments {', '.join(names)} trigger each other through the watched "
+                f"session-state keys {', '.join(repr(k) for k in keys)}: {scope.name!r} "
+                f"was asked to rerun again (by {key!r}) in the same burst, so it was not "
+                "rerun. Fix: stop one of them from writing a key the other watches, or "
+                "only write when the value really changes."
+            )
+            scope.body.add(StaticElement([error_output(error)], serial=self.serial))
+            scope.error = str(error)
+            if self.session.ctx is None:
+                self.page.flush()
+            return
+        self.watch_pending.setdefault(scope.id, set()).add(key)
+        self.request(scope)
+
     def _resume(self) -> None:
-        if self.running or not (self.pending_full or self.pending_fragments):
+        if not (self.pending_full or self.pending_fragments):
+            return
+        if self.session.ctx is not None and not self.running:
+            self._schedule_fallback()  # another app is running: run right after it
+            return
+        if self.running:
             return
         if self.has_newer_event():
             self._schedule_fallback()
@@ -186,12 +218,17 @@ class App:
                         continue
                 else:
                     break
+                asked = self.watch_pending.pop(job.id, None)
+                if asked is not None:
+                    self.watch_ran.setdefault(job.id, set()).update(asked)
                 if not self._job(job):
                     self._requeue(job)
                     self._schedule_fallback()
                     break
         finally:
             self.running = False
+            if not (self.pending_full or self.pending_fragments):
+                self.watch_ran.clear()
 
     def _requeue(self, job: Scope) -> None:
         if job is self.root:
@@ -331,6 +368,8 @@ class App:
         for fid, scope in list(self.fragments.items()):
             if scope is not job and scope.is_within(job) and scope.seen_serial != serial:
                 del self.fragments[fid]
+                if scope.key is not None and self.keyed.get(scope.key) is scope:
+                    del self.keyed[scope.key]
                 self.session.timers_changed(self, scope, None)
                 self.page.deferred.append(scope.close)
 
@@ -365,6 +404,16 @@ class App:
         scope.args = args
         scope.kwargs = kwargs
         scope.seen_serial = ctx.serial
+        scope.watch = fragment.watch
+        if fragment.key is not None:
+            if fragment.key in ctx.fragment_keys:
+                raise FragmentsAPIError(
+                    f"Two fragments have key {fragment.key!r} in this run. Fix: give each "
+                    "fragment call its own key (or call a keyed fragment once)."
+                )
+            ctx.fragment_keys.add(fragment.key)
+            scope.key = fragment.key
+            self.keyed[fragment.key] = scope
         ctx.block.add(ScopeElement(scope))
         self.session.timers_changed(self, scope, fragment.run_every)
         saved = ctx.scope, ctx.blocks

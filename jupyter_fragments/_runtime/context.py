@@ -31,6 +31,7 @@ class RunContext:
         self.started = time.monotonic()
         self.last_flush = self.started
         self.forms: set[str] = set()
+        self.fragment_keys: set[str] = set()
         self.forms_with_submit: set[str] = set()
 
     @property

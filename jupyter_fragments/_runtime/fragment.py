@@ -21,7 +21,13 @@ class FragmentFunction:
     outside any app, it is a plain function call.
     """
 
-    def __init__(self, func: Callable[..., Any], run_every: float | None) -> None:
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        run_every: float | None,
+        key: str | None = None,
+        watch: tuple[str, ...] = (),
+    ) -> None:
         if getattr(func, "__jf_cached__", False):
             raise FragmentsAPIError(
                 f"{func.__qualname__} is both cached and a fragment, which is not supported. "
@@ -31,6 +37,8 @@ class FragmentFunction:
             func = func.func
         self.func: Callable[..., Any] = func
         self.run_every = run_every
+        self.key = key
+        self.watch = watch
         self.name = getattr(func, "__qualname__", getattr(func, "__name__", "fragment"))
         code = getattr(func, "__code__", None)
         line = code.co_firstlineno if code is not None else 0
@@ -59,7 +67,13 @@ def fragment(func: F, /) -> F: ...
 
 @overload
 def fragment(
-    func: None = None, /, *, run_every: Any = None, parallel: bool = False
+    func: None = None,
+    /,
+    *,
+    run_every: Any = None,
+    key: str | None = None,
+    watch: Any = None,
+    parallel: bool = False,
 ) -> Callable[[F], F]: ...
 
 
@@ -68,6 +82,8 @@ def fragment(
     /,
     *,
     run_every: Any = None,
+    key: str | None = None,
+    watch: Any = None,
     parallel: bool = False,
 ) -> Any:
     """Turn a function into a fragment, a part of the app that reruns on its own.
@@ -80,6 +96,13 @@ def fragment(
     run_every : int, float, str, timedelta or None
         Rerun the fragment on this interval while the app lives: seconds, a duration
         string (``"500ms"``, ``"10s"``, ``"1m"``) or a ``timedelta``. ``None`` or 0: never.
+    key : str, optional
+        A name for the fragment, so that ``st.rerun(scope=key)`` can rerun it from
+        anywhere: another fragment, a callback, the app body or a plain notebook cell.
+    watch : list of str, optional
+        Session-state keys: the fragment reruns when any of them is assigned a different
+        value (by another fragment, a callback, the app body, a widget with that key or a
+        plain cell). In-place mutation (``st.session_state.rows.append(...)``) is not seen.
     parallel : bool
         Accepted for compatibility with newer Streamlit releases; fragments here always
         run one after another on the kernel's thread.
@@ -96,6 +119,20 @@ def fragment(
     from jupyter_fragments._runtime.timers import parse_run_every
 
     interval = parse_run_every(run_every)
+    if key is not None and (not isinstance(key, str) or not key or key in ("app", "fragment")):
+        raise FragmentsAPIError(
+            f"@st.fragment(key={key!r}) needs a non-empty string other than 'app' and "
+            "'fragment'. Fix: e.g. @st.fragment(key='chart')."
+        )
+    if watch is None:
+        watched: tuple[str, ...] = ()
+    elif isinstance(watch, (list, tuple)) and all(isinstance(k, str) for k in watch):
+        watched = tuple(watch)
+    else:
+        raise FragmentsAPIError(
+            f"@st.fragment(watch={watch!r}) needs a list of session-state keys (strings). "
+            "Fix: e.g. @st.fragment(watch=['filter', 'data'])."
+        )
 
     def decorate(f: Callable[..., Any]) -> FragmentFunction:
         if not callable(f):
@@ -103,7 +140,7 @@ def fragment(
                 f"@st.fragment needs a function, got {type(f).__name__}. "
                 "Fix: put @st.fragment on a def."
             )
-        return FragmentFunction(f, interval)
+        return FragmentFunction(f, interval, key, watched)
 
     if func is None:
         return decorate
@@ -119,9 +156,12 @@ def rerun(*, scope: str = "app", type: str | None = None) -> None:
 
     Parameters
     ----------
-    scope : {"app", "fragment"}
+    scope : {"app", "fragment"} or a fragment key
         ``"fragment"`` reruns the fragment that calls it; it is only valid while that
-        fragment reruns on its own (not during a full run of the app).
+        fragment reruns on its own (not during a full run of the app). The ``key=`` of
+        a fragment reruns that fragment, from anywhere (also a plain notebook cell),
+        without stopping the current run: the rerun is queued and coalesced like an
+        event, and happens as soon as the current run ends.
 
     Examples
     --------
@@ -129,12 +169,19 @@ def rerun(*, scope: str = "app", type: str | None = None) -> None:
     ...     st.session_state.clear()
     ...     st.rerun()
     """
-    if scope not in ("app", "fragment"):
+    if not isinstance(scope, str) or not scope:
         raise FragmentsAPIError(
             f"st.rerun(scope={scope!r}) is not a valid scope. Fix: use scope='app' "
-            "(the whole app) or scope='fragment' (the fragment that calls it)."
+            "(the whole app), scope='fragment' (the fragment that calls it) or the key= "
+            "of a fragment."
         )
     ctx = current_context()
+    if scope not in ("app", "fragment"):
+        from jupyter_fragments._runtime.session import get_session
+
+        app, target = get_session().find_fragment(scope, ctx.app if ctx is not None else None)
+        app.request(target)
+        return
     if ctx is None:
         raise NoAppError(
             "st.rerun() was called while no app is running. "

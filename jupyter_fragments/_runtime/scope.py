@@ -57,6 +57,8 @@ class Scope:
         self.args: tuple[Any, ...] = ()
         self.kwargs: dict[str, Any] = {}
         self.run_every: float | None = None
+        self.key: str | None = None
+        self.watch: tuple[str, ...] = ()
         self.seen_serial = 0
 
     def is_within(self, other: Scope) -> bool:

@@ -209,8 +209,10 @@ class Session:
                 "or in the widget's on_change callback."
             )
 
-    def state_assigned(self, key: str, value: Any) -> None:
-        """User code set a key. Outside runs, a widget bound to it follows at once."""
+    def state_assigned(self, key: str, value: Any, changed: bool) -> None:
+        """User code set a key: watching fragments rerun; outside runs, a widget follows."""
+        if changed and not self.applying:
+            self.trigger_watchers(key)
         if self.ctx is not None or self.applying:
             return
         record = self._record_for_key(key)
@@ -229,6 +231,30 @@ class Session:
 
     def state_deleted(self, key: str) -> None:
         return None
+
+    def trigger_watchers(self, key: str, source: Scope | None = None) -> None:
+        """Rerun every fragment that watches ``key`` (not the one writing it)."""
+        writer = source if source is not None else (self.ctx.scope if self.ctx else None)
+        for app in list(self.apps.values()):
+            for scope in list(app.fragments.values()):
+                if key in scope.watch and scope.alive and scope is not writer:
+                    app.watch_triggered(scope, key)
+
+    def find_fragment(self, key: str, prefer: App | None = None) -> tuple[App, Scope]:
+        """The fragment called with ``key=`` (in ``prefer``'s app first)."""
+        apps = [prefer] if prefer is not None else []
+        apps += [a for a in reversed(list(self.apps.values())) if a is not prefer]
+        for app in apps:
+            scope = app.keyed.get(key)
+            if scope is not None and scope.alive:
+                return app, scope
+        known = sorted({k for app in self.apps.values() for k in app.keyed})
+        listed = ", ".join(repr(k) for k in known) or "none"
+        raise FragmentsAPIError(
+            f"st.rerun(scope={key!r}): no fragment has key {key!r}. Known fragment keys: "
+            f"{listed}. Fix: pass 'app', 'fragment', or the key= of a fragment that the "
+            "app has drawn."
+        )
 
     def forget_key(self, record: WidgetRecord) -> None:
         """A keyed widget is gone: its value leaves session state, as in Streamlit."""

@@ -15,7 +15,7 @@ class StateListener(Protocol):
 
     def check_assign(self, key: str) -> None: ...
 
-    def state_assigned(self, key: str, value: Any) -> None: ...
+    def state_assigned(self, key: str, value: Any, changed: bool) -> None: ...
 
     def state_deleted(self, key: str) -> None: ...
 
@@ -38,9 +38,10 @@ class SessionState(MutableMapping[str, Any]):
         listener = self.listener
         if listener is not None:
             listener.check_assign(key)
+        changed = key not in self._data or differs(self._data[key], value)
         self._data[key] = value
         if listener is not None:
-            listener.state_assigned(key, value)
+            listener.state_assigned(key, value, changed)
 
     def __delitem__(self, key: str) -> None:
         try:
@@ -98,6 +99,16 @@ class SessionState(MutableMapping[str, Any]):
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(repr(self))
+
+
+def differs(old: Any, new: Any) -> bool:
+    """Whether a new value differs from the old one (frames and arrays: unless identical)."""
+    if old is new:
+        return False
+    try:
+        return bool(old != new)
+    except Exception:  # noqa: BLE001 - elementwise comparisons (pandas, numpy) are ambiguous
+        return True
 
 
 def _missing_message(key: str) -> str:
