@@ -108,13 +108,16 @@ def _render_output(mirror: Mapping[str, WidgetModel], out: dict[str, Any], seen:
     view = data.get(WIDGET_VIEW_MIME)
     if isinstance(view, dict) and "model_id" in view:
         return _render(mirror, str(view["model_id"]), seen)
-    for mime in ("text/markdown", "text/plain"):
-        if mime in data:
-            text = data[mime]
-            return "".join(text) if isinstance(text, list) else str(text)
+    # what a person sees: markdown as written, HTML as its text, else the plain text
+    if "text/markdown" in data:
+        text = data["text/markdown"]
+        return "".join(text) if isinstance(text, list) else str(text)
     if "text/html" in data:
         markup = data["text/html"]
         return html_to_text("".join(markup) if isinstance(markup, list) else str(markup))
+    if "text/plain" in data:
+        text = data["text/plain"]
+        return "".join(text) if isinstance(text, list) else str(text)
     return ""
 
 

@@ -70,7 +70,6 @@ clock()
 """
 
 
-@pytest.mark.xfail(reason="the runtime does not schedule run_every timers yet", strict=False)
 def test_timers_tick_while_the_harness_waits(app_session: KernelSession) -> None:
     app_session.run_cell(CLOCK_APP)
     app = app_session.app("clock")

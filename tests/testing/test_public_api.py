@@ -31,7 +31,7 @@ def test_session_methods_snapshot() -> None:
     assert public == [
         "app", "apps", "click", "close", "eval", "find_widget", "from_client",
         "from_notebook_client", "kernel_pid", "model", "reset", "run_cell", "run_cells",
-        "run_notebook", "run_silent", "select", "send_cell", "send_custom", "send_update", "set_state",
-        "set_value", "shutdown", "snapshot", "start", "text_of", "type", "wait",
+        "run_notebook", "run_silent", "select", "send_cell", "send_custom", "send_update",
+        "set_state", "set_value", "shutdown", "snapshot", "start", "text_of", "type", "wait",
         "wait_idle", "wait_until", "widget",
     ]  # fmt: skip
