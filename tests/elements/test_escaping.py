@@ -8,7 +8,7 @@ from jupyter_fragments.testing import KernelSession
 
 PAYLOAD = "<img src=x onerror=alert(1)>"
 
-XSS_APP = r'''%%app xss
+XSS_APP = r"""%%app xss
 import jupyter_fragments as st
 P = "<img src=x onerror=alert(1)>"
 # text
@@ -50,7 +50,7 @@ def dlg():
     st.markdown(P)
 
 dlg()
-'''
+"""
 
 
 def _html_and_markdown(session: KernelSession) -> list[str]:
@@ -89,8 +89,8 @@ def test_no_element_lets_html_through(app_session: KernelSession) -> None:
 
 def test_unsafe_allow_html_is_the_only_way_in(app_session: KernelSession) -> None:
     app_session.run_cell(
-        '%%app unsafe\nimport jupyter_fragments as st\nst.markdown("<b>x</b>", unsafe_allow_html=True)'
-        '\nst.success("<b>y</b>")'
+        "%%app unsafe\nimport jupyter_fragments as st\n"
+        'st.markdown("<b>x</b>", unsafe_allow_html=True)\nst.success("<b>y</b>")'
     )
     sources = _html_and_markdown(app_session)
     assert any("<b>x</b>" in s for s in sources)

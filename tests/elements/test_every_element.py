@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jupyter_fragments.testing import KernelSession
 
-EVERYTHING = r'''%%app everything
+EVERYTHING = r"""%%app everything
 import datetime, io
 import numpy as np
 import pandas as pd
@@ -81,11 +81,12 @@ def hello():
     st.write("dialog body")
 
 hello()
-st.text(f"values: {r!r} {m!r} {ss!r} {sr!r} {d!r} {dr!r} {t!r} {c!r} {clicked!r} {up!r} {ds!r} {fb!r} {w.value!r} {double(2)!r}")
+shown = [r, m, ss, sr, d, dr, t, c, clicked, up, ds, fb, w.value, double(2)]
+st.text("values: " + " ".join(repr(v) for v in shown))
 col = st.container(border=True)
 col.metric("In column", 1)
 col.radio("col radio", ["a"])
-'''
+"""
 
 
 def test_every_element_renders(app_session: KernelSession) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from jupyter_fragments.testing import KernelSession
 
-INPUTS_APP = r'''%%app inputs
+INPUTS_APP = r"""%%app inputs
 import datetime
 import ipywidgets
 import jupyter_fragments as st
@@ -33,7 +33,7 @@ for name, value in values.items():
     if name != "upload":
         st.text(f"{name}={value!r}")
 st.text(f"upload={[(f.name, f.type, f.size, f.read()) for f in files]!r}")
-'''
+"""
 
 
 def _value(app_text: str, name: str) -> str:
@@ -154,7 +154,7 @@ panel()
         "st.select_slider('s', ['a', 'b'], value='z')",
         "st.select_slider('s', [])",
         "st.date_input('d', datetime.date(2024, 1, 1), min_value=datetime.date(2024, 2, 1))",
-        "st.date_input('d', min_value=datetime.date(2024, 2, 1), max_value=datetime.date(2024, 1, 1))",
+        "st.date_input('d', min_value=datetime.date(2024, 2, 1), max_value=datetime.date(2024, 1, 2))",  # noqa: E501
         "st.time_input('t', 'not a time')",
         "st.color_picker('c', 'red')",
         "st.slider('w', datetime.date(2024, 2, 1), datetime.date(2024, 1, 1))",
