@@ -184,7 +184,7 @@ def columns(
             f"st.columns(gap={gap!r}) is not supported. "
             "Fix: use 'small', 'medium', 'large' or None."
         )
-    align = {"top": "start", "center": "center", "bottom": "end"}.get(vertical_alignment)
+    align = {"top": "flex-start", "center": "center", "bottom": "flex-end"}.get(vertical_alignment)
     if align is None:
         raise FragmentsAPIError(
             f"st.columns(vertical_alignment={vertical_alignment!r}) is not supported. "
@@ -195,20 +195,19 @@ def columns(
         column_attrs: dict[str, Any] = {"min_width": "0"}
         if border:
             column_attrs.update(border="1px solid #d0d0d7", padding="0.5em")
-        cols = [
-            widgets.VBox(layout=_layout(column_attrs), _dom_classes=("jf-column",)) for _ in weights
-        ]
+        # layouts first: if one is invalid, no widget has been made yet
+        column_layout = _layout(column_attrs)
+        grid_layout = _layout(
+            {
+                "grid_template_columns": " ".join(f"{w:g}fr" for w in weights),
+                "grid_gap": _GAPS[gap],
+                "align_items": align,
+                "width": "100%",
+            }
+        )
+        cols = [widgets.VBox(layout=column_layout, _dom_classes=("jf-column",)) for _ in weights]
         grid = widgets.GridBox(
-            children=tuple(cols),
-            layout=_layout(
-                {
-                    "grid_template_columns": " ".join(f"{w:g}fr" for w in weights),
-                    "grid_gap": _GAPS[gap],
-                    "align_items": align,
-                    "width": "100%",
-                }
-            ),
-            _dom_classes=("jf-columns",),
+            children=tuple(cols), layout=grid_layout, _dom_classes=("jf-columns",)
         )
         return grid, [_new_block(col) for col in cols]
 

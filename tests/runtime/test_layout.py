@@ -1,0 +1,52 @@
+"""Layout blocks through a real kernel: columns, tabs, expander, container, sidebar."""
+
+from __future__ import annotations
+
+from jupyter_fragments.testing import KernelSession
+
+
+def test_layout_blocks_render_and_are_reused(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app layout
+import jupyter_fragments as st
+left, right = st.columns([2, 1], gap="medium", vertical_alignment="center")
+left.write("left side")
+with right:
+    n = st.number_input("n", 0, 10, 1)
+a, b = st.tabs(["Alpha", "Beta"])
+a.write("in alpha")
+with b:
+    st.write("in beta", n)
+with st.expander("More"):
+    st.write("hidden detail")
+box = st.container(border=True, height=200)
+st.sidebar.write("side note")
+box.write("late into the box")
+"""
+    )
+    app = app_session.app("layout")
+    text = app.text
+    for expected in ("left side", "Alpha", "in alpha", "in beta `1`", "More", "hidden detail",
+                     "side note", "late into the box"):
+        assert expected in text, expected
+    assert text.index("left side") < text.index("in alpha") < text.index("late into the box")
+    hit = app.number_input("n").set_value(4)
+    assert "in beta `4`" in app.text
+    assert hit.comm_opens == 0 and hit.comm_closes == 0
+    assert hit.outputs_updates == 1
+
+
+def test_bad_layout_arguments_are_clear_errors(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app badlayout
+import jupyter_fragments as st
+for call in (lambda: st.columns(0), lambda: st.columns([1, -1]), lambda: st.tabs([]),
+             lambda: st.columns(2, gap="huge"), lambda: st.container(height=-5)):
+    try:
+        call()
+    except st.FragmentsAPIError as exc:
+        st.text(str(exc))
+"""
+    )
+    text = app_session.app("badlayout").text
+    assert text.count("Fix:") == 5
