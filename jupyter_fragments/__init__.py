@@ -47,6 +47,7 @@ from jupyter_fragments._elements.data import dataframe, metric, table
 from jupyter_fragments._elements.inputs import (
     button,
     checkbox,
+    form_submit_button,
     number_input,
     selectbox,
     slider,
@@ -60,6 +61,7 @@ from jupyter_fragments._elements.layout import (
     container,
     empty,
     expander,
+    form,
     sidebar,
     tabs,
 )
@@ -149,6 +151,8 @@ __all__ = [
     "experimental_fragment",
     "feedback",
     "file_uploader",
+    "form",
+    "form_submit_button",
     "fragment",
     "header",
     "image",
@@ -222,6 +226,8 @@ _CONTAINER_METHODS = frozenset(
         "expander",
         "feedback",
         "file_uploader",
+        "form",
+        "form_submit_button",
         "header",
         "image",
         "info",

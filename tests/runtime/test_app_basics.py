@@ -271,3 +271,56 @@ if st.checkbox("more"):
     assert hit.comm_closes >= 1
     assert app_session.mirror[extra.model_id].closed
     assert app_session.eval("'extra' in __import__('jupyter_fragments').session_state") is False
+
+
+def test_non_identifying_parameters_update_the_model_in_place(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app inplace
+import jupyter_fragments as st
+top = st.number_input("top", 1, 100, 10)
+v = st.slider("v", 0, top, 1, help=f"up to {top}")
+st.write("v is", v)
+"""
+    )
+    app = app_session.app("inplace")
+    slider = app.slider("v")
+    model_id = slider.model_id
+    slider.set_value(8)
+    hit = app.number_input("top").set_value(3)
+    assert app.slider("v").model_id == model_id
+    assert hit.comm_opens == 0 and hit.comm_closes == 0
+    assert slider.state["max"] == 3 and slider.state["tooltip"] == "up to 3"
+    assert slider.value == 3  # clamped into the new range
+    assert "v is `3`" in app.text
+
+
+def test_slow_scopes_are_marked_running_and_fast_ones_cost_nothing(
+    app_session: KernelSession,
+) -> None:
+    app_session.run_cell(
+        """%%app marks
+import jupyter_fragments as st, time
+
+@st.fragment
+def slow():
+    st.button("slow")
+    time.sleep(0.15)
+    st.write("slow done")
+
+@st.fragment
+def fast():
+    st.button("fast")
+    st.write("fast done")
+
+slow()
+fast()
+"""
+    )
+    app = app_session.app("marks")
+    slow_scope, fast_scope = app.fragment("slow"), app.fragment("fast")
+    hit = app.button("fast").click()
+    assert fast_scope.model_id not in hit.updated_models  # no class change for a fast run
+    hit = app.button("slow").click()
+    assert slow_scope.model_id in hit.updated_models  # marked running, then cleared
+    assert "jf-running" not in app_session.mirror[slow_scope.model_id].state["_dom_classes"]
+    assert fast_scope.model_id not in hit.updated_models
