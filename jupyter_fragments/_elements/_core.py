@@ -114,7 +114,7 @@ def render_input(
     session = ctx.app.session
     label = "" if label is None else str(label)
     key = normalize_key(key, call)
-    check_callback(callback, "on_change" if kind.name != "button" else "on_click", call)
+    check_callback(callback, "on_click" if kind.returns_trigger else "on_change", call)
     block = ctx.block
     if ctx.scope.kind == "fragment" and not block.scope.is_within(ctx.scope):
         raise FragmentWidgetError(
@@ -122,7 +122,7 @@ def render_input(
             "outside it. Widgets can only be in the main body of a fragment. Fix: create "
             "the container inside the fragment, or create the widget outside the fragment."
         )
-    if block.form is not None and kind.name == "button":
+    if block.form is not None and kind.returns_trigger and not submits:
         raise FragmentsAPIError(
             f"{call} cannot be used inside st.form({block.form!r}). Fix: use "
             "st.form_submit_button() to submit the form, or move the button out of the form."
@@ -178,7 +178,7 @@ def render_input(
         state.sync_from_widget(key, value)
     block.add(WidgetElement(record))
     ctx.app.after_element(ctx)
-    if kind.name in ("button", "form_submit_button"):
+    if kind.returns_trigger:
         return record.trigger
     return value
 

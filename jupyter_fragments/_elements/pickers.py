@@ -12,11 +12,10 @@ import mimetypes
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from jupyter_fragments._elements._core import add_static, context, render_input
+from jupyter_fragments._elements._core import add_static, render_input
 from jupyter_fragments._elements.choice import choose_on_slider
 from jupyter_fragments._elements.inputs import _common
 from jupyter_fragments._output.bundles import display_output, escape_html
-from jupyter_fragments._page.blocks import WidgetElement
 from jupyter_fragments._widgets import kinds_choice
 from jupyter_fragments._widgets.kinds_choice import HEX_COLOR, to_date
 from jupyter_fragments.errors import FragmentsAPIError
@@ -303,31 +302,22 @@ def download_button(
             f"{call} got on_click={on_click!r}. Fix: pass a function, 'rerun' or 'ignore'."
         )
     params = {**_common(help, disabled, "visible"), "type": type}
-    render_input(
-        kinds_choice.DOWNLOAD_BUTTON,
-        label,
-        params,
-        key=key,
-        callback=callback,
-        args=args,
-        kwargs=kwargs,
-        call=call,
+    clicked = bool(
+        render_input(
+            kinds_choice.DOWNLOAD_BUTTON,
+            label,
+            params,
+            key=key,
+            callback=callback,
+            args=args,
+            kwargs=kwargs,
+            call=call,
+        )
     )
-    clicked = _last_trigger()
     if not disabled:
         link = download_link(payload, name, kind_of, name)
         add_static([display_output({"text/html": link, "text/plain": f"[download {name}]"})])
     return clicked
-
-
-def _last_trigger() -> bool:
-    """Whether the button just drawn was clicked (render_input returns only for st.button)."""
-    ctx = context()
-    if ctx is None:
-        return False
-    elements = ctx.block.elements()
-    last = elements[-1] if elements else None
-    return bool(last.record.trigger) if isinstance(last, WidgetElement) else False
 
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "data:image/", "/", "./", "../", "#", "?")

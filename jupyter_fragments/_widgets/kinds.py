@@ -41,6 +41,8 @@ class InputKind:
 
     name: ClassVar[str] = ""
     value_traits: ClassVar[tuple[str, ...]] = ("value",)
+    #: a button: returns True in the run its click caused, has on_click, no form use
+    returns_trigger: ClassVar[bool] = False
     extra_classes: ClassVar[tuple[str, ...]] = ()
 
     def identity(self, params: Params) -> tuple[Any, ...]:
@@ -89,6 +91,7 @@ class InputKind:
 class ButtonKind(InputKind):
     name = "button"
     value_traits = ()
+    returns_trigger = True
 
     def identity(self, params: Params) -> tuple[Any, ...]:
         return (params.get("help"),)
