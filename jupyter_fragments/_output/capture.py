@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from IPython.core.displaypub import DisplayPublisher
 
 Sink = Callable[[dict[str, Any]], None]
+_MISSING = object()
 
 
 class CaptureStream:
@@ -97,21 +98,35 @@ class Capture:
         self._emit_stream = emit_stream
         self._emit_display = emit_display
         self._clear = clear
-        self._saved: list[tuple[Any, Any, Any]] = []
+        self._saved: list[tuple[Any, Any, Any, Any]] = []
 
     def __enter__(self) -> Capture:
-        saved = (sys.stdout, sys.stderr, getattr(self.shell, "display_pub", None))
+        shell = self.shell
+        own_tb = vars(shell).get("_showtraceback", _MISSING) if shell is not None else _MISSING
+        saved = (sys.stdout, sys.stderr, getattr(shell, "display_pub", None), own_tb)
         self._saved.append(saved)
         sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])  # type: ignore[assignment]
         sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])  # type: ignore[assignment]
-        if self.shell is not None:
-            self.shell.display_pub = CapturePublisher(
-                self._emit_display, self._clear, shell=self.shell
-            )
+        if shell is not None:
+            shell.display_pub = CapturePublisher(self._emit_display, self._clear, shell=shell)
+            # IPython shows errors raised inside a rich repr (and ipywidgets those of
+            # handlers) with showtraceback, which ipykernel sends straight to iopub,
+            # past the display publisher: keep them in place too.
+            shell._showtraceback = self._show_traceback
         return self
 
     def __exit__(self, *exc: object) -> None:
-        stdout, stderr, pub = self._saved.pop()
+        stdout, stderr, pub, own_tb = self._saved.pop()
         sys.stdout, sys.stderr = stdout, stderr
         if self.shell is not None and pub is not None:
             self.shell.display_pub = pub
+        if self.shell is not None:
+            if own_tb is _MISSING:
+                vars(self.shell).pop("_showtraceback", None)
+            else:
+                self.shell._showtraceback = own_tb
+
+    def _show_traceback(self, etype: Any, evalue: Any, stb: list[str]) -> None:
+        name = getattr(etype, "__name__", str(etype))
+        output = {"output_type": "error", "ename": name, "evalue": str(evalue), "traceback": stb}
+        self._emit_display(output, False, None)
