@@ -231,10 +231,15 @@ class Block:
                 return last
         return None
 
-    def commit(self) -> None:
-        """Make the new list the block's content; schedule what was dropped for closing."""
+    def commit(self, *, keep_tail: bool = False) -> None:
+        """Make the new list the block's content; schedule what was dropped for closing.
+
+        ``keep_tail`` (a run cut short) keeps the last run's elements it did not reach.
+        """
         if self.building is None:
             return
+        if keep_tail and not self.replace:
+            self.building.extend(self.committed[len(self.building) :])
         kept = {id(e) for e in self.building}
         for old in self.committed:
             if id(old) not in kept:
@@ -303,11 +308,11 @@ class Page:
         """The element's content changed (or it is new): realize it at the next flush."""
         self.dirty_statics[id(element)] = element
 
-    def commit(self) -> None:
+    def commit(self, *, keep_tails: bool = False) -> None:
         """End of a run: every block built in it becomes its content."""
         blocks, self.rebuilding = self.rebuilding, []
         for block in blocks:
-            block.commit()
+            block.commit(keep_tail=keep_tails)
 
     def flush(self) -> int:
         """Send what changed: element contents, then box children, then closes."""

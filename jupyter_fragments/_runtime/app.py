@@ -311,6 +311,7 @@ class App:
             self.sidebar.begin()
         job.body.begin()
         signal: RerunSignal | SupersededSignal | None = None
+        interrupted = False
         session.ctx = ctx
         try:
             with session.capture:
@@ -326,15 +327,19 @@ class App:
                 except StopSignal:
                     pass
                 except KeyboardInterrupt as exc:
+                    interrupted = True
                     self.show_error(job, exc, interrupted=True)
                 except BaseException as exc:  # noqa: BLE001 - user code: show every error in place
                     self.show_error(job, exc)
                 session.flush_figures()
         finally:
             session.ctx = None
-            self.page.commit()
+            # An interrupted run keeps what it did not reach (widgets, fragments and
+            # their timers) as they were shown: only a run that ended may drop them.
+            self.page.commit(keep_tails=interrupted)
             if signal is None:
-                self._sweep(job, ctx.serial)
+                if not interrupted:
+                    self._sweep(job, ctx.serial)
                 job.last_duration = time.monotonic() - ctx.started
                 job.set_state_classes(running=False, error=job.error is not None)
                 self.page.flush()
