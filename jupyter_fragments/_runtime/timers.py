@@ -6,6 +6,8 @@ import asyncio
 import datetime
 import math
 import re
+import signal
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -153,9 +155,13 @@ class TimerManager:
             self._changed()
             return
         timer.ticks += 1
+        saved = _allow_interrupts()
         try:
             app.request(scope)
+        except KeyboardInterrupt:
+            pass  # came after the run ended (it shows its own interrupts): nothing to stop
         finally:
+            _restore_interrupts(saved)
             if self._timers.get(key) is timer:
                 loop = _loop()
                 now = loop.time()
@@ -163,6 +169,22 @@ class TimerManager:
                 if timer.due <= now:  # late (a busy kernel): no catch-up burst
                     timer.due = now + timer.interval
                 timer.handle = loop.call_at(timer.due, self._tick, key, timer)
+
+
+def _allow_interrupts() -> Any:
+    """Let a kernel interrupt stop a tick's run, as ipykernel does for each message it
+    handles; between messages (where ticks run) ipykernel ignores SIGINT."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        return signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (ValueError, OSError):
+        return None
+
+
+def _restore_interrupts(saved: Any) -> None:
+    if saved is not None:
+        signal.signal(signal.SIGINT, saved)
 
 
 def _loop() -> asyncio.AbstractEventLoop:
