@@ -324,3 +324,23 @@ fast()
     assert slow_scope.model_id in hit.updated_models  # marked running, then cleared
     assert "jf-running" not in app_session.mirror[slow_scope.model_id].state["_dom_classes"]
     assert fast_scope.model_id not in hit.updated_models
+
+
+def test_long_runs_draw_progress_as_they_go(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app anim
+import jupyter_fragments as st, time
+placeholder = st.empty()
+if st.button("go"):
+    for i in range(4):
+        placeholder.write(f"step {i}")
+        time.sleep(0.15)
+"""
+    )
+    app = app_session.app("anim")
+    hit = app.button("go").click()
+    assert "step 3" in app.text and "step 2" not in app.text
+    # each step was shown while the run went on: the placeholder's one Output is made
+    # once (with its first content), then updated in place
+    assert hit.comm_opens == 1
+    assert hit.outputs_updates >= 2
