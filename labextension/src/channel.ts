@@ -24,6 +24,30 @@ const REFRESH_DELAY = 100;
 /** How often a detailed view polls while timers run (ms). */
 const TIMER_POLL = 1000;
 
+/**
+ * A comm whose messages go to the kernel's main shell, not to a subshell.
+ *
+ * JupyterLab 4.6 puts each comm target on a kernel subshell by default; the
+ * control comm's first open fails whenever the package is not loaded yet, and
+ * after such a close the kernel answered later messages of the target with
+ * "Unknown subshell_id". Control actions are rare and may wait for a running
+ * cell, so this comm skips subshells (through a private field of
+ * KernelConnection; where that is absent, the default applies).
+ */
+function createMainShellComm(kernel: Kernel.IKernelConnection): Kernel.IComm {
+  const connection = kernel as unknown as { _commsOverSubshells?: unknown };
+  const previous = connection._commsOverSubshells;
+  if (previous === undefined) {
+    return kernel.createComm(CONTROL_TARGET);
+  }
+  connection._commsOverSubshells = 'disabled';
+  try {
+    return kernel.createComm(CONTROL_TARGET);
+  } finally {
+    connection._commsOverSubshells = previous;
+  }
+}
+
 export class ControlChannel implements IControlChannel, IDisposable {
   constructor(
     session: ISessionContext,
@@ -196,7 +220,7 @@ export class ControlChannel implements IControlChannel, IDisposable {
     this._opening = (async () => {
       let comm: Kernel.IComm | null = null;
       try {
-        comm = kernel.createComm(CONTROL_TARGET);
+        comm = createMainShellComm(kernel);
         const opened = comm;
         opened.onMsg = msg => this._onCommMsg(opened, msg);
         opened.onClose = () => {

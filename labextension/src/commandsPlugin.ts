@@ -37,14 +37,17 @@ const plugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-fragments:commands',
   description: 'Rerun apps, stop their timers and clear their caches.',
   autoStart: true,
-  requires: [INotebookTracker, IFragmentsControl],
-  optional: [ICommandPalette],
+  requires: [IFragmentsControl],
+  optional: [INotebookTracker, ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotebookTracker,
     control: IFragmentsControl,
+    tracker: INotebookTracker | null,
     palette: ICommandPalette | null
   ): void => {
+    if (!tracker) {
+      return; // no notebooks here (Voila)
+    }
     /** Send to the app around the focus, else to every app of the kernel. */
     const sendToCurrentApp = async (action: ControlAction): Promise<boolean> => {
       const panel = tracker.currentWidget;

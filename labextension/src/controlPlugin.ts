@@ -12,9 +12,10 @@ const plugin: JupyterFrontEndPlugin<IFragmentsControl> = {
   id: 'jupyter-fragments:control',
   description: 'The control comm of each notebook kernel that runs apps.',
   autoStart: true,
-  requires: [INotebookTracker],
+  // Optional, so that the extension stays inert where there are no notebooks (Voila).
+  optional: [INotebookTracker],
   provides: IFragmentsControl,
-  activate: (_app: JupyterFrontEnd, tracker: INotebookTracker): IFragmentsControl => {
+  activate: (_app: JupyterFrontEnd, tracker: INotebookTracker | null): IFragmentsControl => {
     const channels = new WeakMap<NotebookPanel, ControlChannel>();
     const channelFor = (panel: NotebookPanel): ControlChannel => {
       let channel = channels.get(panel);
@@ -36,8 +37,8 @@ const plugin: JupyterFrontEndPlugin<IFragmentsControl> = {
       }
       return channel;
     };
-    tracker.widgetAdded.connect((_, panel) => void channelFor(panel));
-    tracker.forEach(panel => void channelFor(panel));
+    tracker?.widgetAdded.connect((_, panel) => void channelFor(panel));
+    tracker?.forEach(panel => void channelFor(panel));
     return { channelFor };
   }
 };

@@ -44,14 +44,17 @@ const plugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-fragments:outline',
   description: 'Outline fragments with their names and rerun counts.',
   autoStart: true,
-  requires: [INotebookTracker, IFragmentsControl],
-  optional: [ICommandPalette],
+  requires: [IFragmentsControl],
+  optional: [INotebookTracker, ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotebookTracker,
     control: IFragmentsControl,
+    tracker: INotebookTracker | null,
     palette: ICommandPalette | null
   ): void => {
+    if (!tracker) {
+      return; // no notebooks here (Voila)
+    }
     let enabled = false;
     const onStatus = new Map<NotebookPanel, (_: unknown, s: IKernelStatus | null) => void>();
 

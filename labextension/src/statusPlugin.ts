@@ -1,15 +1,14 @@
 /**
- * A status bar item for the current notebook: "N apps · M timers", from the
- * control comm's snapshot; hidden while the kernel holds no app.
+ * A notebook toolbar item: "N apps · M timers" for the notebook's kernel, from
+ * the control comm's snapshot; hidden while the kernel holds no app. A toolbar
+ * item (not a status bar one) shows in JupyterLab and in Notebook 7 alike.
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
-import { INotebookTracker } from '@jupyterlab/notebook';
-import { IStatusBar } from '@jupyterlab/statusbar';
-import { Signal } from '@lumino/signaling';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { Widget } from '@lumino/widgets';
-import { IControlChannel, IFragmentsControl, IKernelStatus } from './tokens';
+import { IFragmentsControl, IKernelStatus } from './tokens';
 
-export const STATUS_ITEM_ID = 'jupyter-fragments:status';
+export const STATUS_ITEM_NAME = 'jupyter-fragments-status';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -19,50 +18,36 @@ export function statusText(status: IKernelStatus): string {
   return `${plural(status.apps.length, 'app')} · ${plural(status.timers, 'timer')}`;
 }
 
+function addStatusItem(panel: NotebookPanel, control: IFragmentsControl): void {
+  const item = new Widget();
+  item.addClass('jf-StatusItem');
+  item.node.title = 'jupyter-fragments apps and run_every timers in this kernel';
+  item.hide();
+  const channel = control.channelFor(panel);
+  const render = (_: unknown, status: IKernelStatus | null): void => {
+    const show = status !== null && status.apps.length > 0;
+    item.node.textContent = show ? statusText(status) : '';
+    item.setHidden(!show);
+  };
+  channel.statusChanged.connect(render);
+  item.disposed.connect(() => channel.statusChanged.disconnect(render));
+  render(null, channel.status);
+  panel.toolbar.insertItem(10, STATUS_ITEM_NAME, item);
+}
+
 const plugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyter-fragments:status',
   description: 'Shows how many apps and live timers the notebook kernel holds.',
   autoStart: true,
-  requires: [INotebookTracker, IFragmentsControl],
-  optional: [IStatusBar],
+  requires: [IFragmentsControl],
+  optional: [INotebookTracker],
   activate: (
     _app: JupyterFrontEnd,
-    tracker: INotebookTracker,
     control: IFragmentsControl,
-    statusBar: IStatusBar | null
+    tracker: INotebookTracker | null
   ): void => {
-    if (!statusBar) {
-      return;
-    }
-    const item = new Widget();
-    item.addClass('jf-StatusItem');
-    item.addClass('jp-StatusBar-TextItem');
-    item.node.title = 'jupyter-fragments apps and run_every timers in this kernel';
-    const activeStateChanged = new Signal<Widget, void>(item);
-    let channel: IControlChannel | null = null;
-
-    const render = (): void => {
-      const status = channel?.status ?? null;
-      item.node.textContent = status ? statusText(status) : '';
-      activeStateChanged.emit(undefined);
-    };
-    const follow = (): void => {
-      channel?.statusChanged.disconnect(render);
-      const panel = tracker.currentWidget;
-      channel = panel ? control.channelFor(panel) : null;
-      channel?.statusChanged.connect(render);
-      render();
-    };
-    tracker.currentChanged.connect(follow);
-    follow();
-
-    statusBar.registerStatusItem(STATUS_ITEM_ID, {
-      item,
-      align: 'left',
-      rank: 4,
-      isActive: () => (channel?.status?.apps.length ?? 0) > 0,
-      activeStateChanged
-    });
+    tracker?.widgetAdded.connect((_, panel) => addStatusItem(panel, control));
+    tracker?.forEach(panel => addStatusItem(panel, control));
   }
 };
 

@@ -63,7 +63,8 @@ def _missing_browser() -> str | None:
     return None
 
 
-def _skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> None:
+    """Skip a browser test, or fail it where browser tests are required (CI)."""
     if os.environ.get("JF_REQUIRE_BROWSER") == "1":
         pytest.fail(f"browser tests are required (JF_REQUIRE_BROWSER=1) but {reason}")
     pytest.skip(reason)
@@ -74,7 +75,7 @@ def browser_available() -> None:
     """Skip (or fail in CI) when the browser toolchain is missing."""
     reason = _missing_browser()
     if reason is not None:
-        _skip_or_fail(reason)
+        skip_or_fail(reason)
 
 
 # ---------------------------------------------------------------- the server
@@ -131,9 +132,9 @@ def _server_environment(base: Path) -> dict[str, str]:
     # in the page (before any installed copy).
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     if (BUILT_EXTENSION / "package.json").exists():
+        # A copy, not a link: Voila's static handler refuses files outside its dirs.
         data = base / "data"
-        (data / "labextensions").mkdir(parents=True, exist_ok=True)
-        (data / "labextensions" / "jupyter-fragments").symlink_to(BUILT_EXTENSION)
+        shutil.copytree(BUILT_EXTENSION, data / "labextensions" / "jupyter-fragments")
         env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(data), env.get("JUPYTER_PATH")]))
     return env
 
@@ -170,6 +171,10 @@ def lab_server(
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}",
         "--LabApp.expose_app_in_browser=True",
+        "--JupyterNotebookApp.expose_app_in_browser=True",
+        # Voila 0.5 (JupyterLab 4.2 core) cannot load Notebook 7's own lab
+        # extension and logs an error for it when both are installed.
+        '--VoilaConfiguration.extension_denylist=["@jupyter-notebook/lab-extension"]',
     ]  # fmt: skip
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -344,10 +349,13 @@ class NotebookPage:
 def open_notebook(page: Any, lab_server: LabServer) -> Callable[..., NotebookPage]:
     """Open a notebook (a path under the server root, or cells to write) and wait for its kernel.
 
-    Each call opens a unique workspace, so no earlier test's layout is restored.
+    Each call opens a unique JupyterLab workspace, so no earlier test's layout is
+    restored; ``frontend="notebook"`` opens it in Notebook 7 instead.
     """
 
-    def open_(notebook: str | Path | list[str], name: str | None = None) -> NotebookPage:
+    def open_(
+        notebook: str | Path | list[str], name: str | None = None, frontend: str = "lab"
+    ) -> NotebookPage:
         if isinstance(notebook, list):
             relative = name or f"nb-{uuid.uuid4().hex[:8]}.ipynb"
             write_notebook(lab_server.root / relative, notebook)
@@ -358,10 +366,11 @@ def open_notebook(page: Any, lab_server: LabServer) -> Callable[..., NotebookPag
                 shutil.copy(source, lab_server.root / relative)
             else:
                 relative = str(source)
-        workspace = f"jf-{uuid.uuid4().hex[:10]}"
-        page.goto(
-            f"{lab_server.url}/lab/workspaces/{workspace}/tree/{relative}?token={lab_server.token}"
-        )
+        if frontend == "notebook":  # Notebook 7: one document per page, no workspace
+            url = f"{lab_server.url}/notebooks/{relative}"
+        else:
+            url = f"{lab_server.url}/lab/workspaces/jf-{uuid.uuid4().hex[:10]}/tree/{relative}"
+        page.goto(f"{url}?token={lab_server.token}")
         page.wait_for_function(_KERNEL_READY, arg=relative, timeout=KERNEL_READY_TIMEOUT)
         return NotebookPage(page, lab_server, relative)
 
