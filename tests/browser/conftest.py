@@ -197,7 +197,8 @@ def lab_server(
                 break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab not ready in {SERVER_READY_TIMEOUT}s:\n{server.log_tail()}")
+                    waited = f"{SERVER_READY_TIMEOUT}s"
+                    pytest.fail(f"JupyterLab not ready in {waited}:\n{server.log_tail()}")
                 time.sleep(0.2)
         yield server
     finally:
@@ -323,9 +324,7 @@ class NotebookPage:
 
     def run_all(self, timeout: float = RUN_TIMEOUT) -> None:
         """Run every cell and wait until each has run and the kernel is idle."""
-        self.page.evaluate(
-            "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
-        )
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         self.page.wait_for_function(_ALL_RUN, timeout=timeout)
 
     def wait_idle(self, timeout: float = RUN_TIMEOUT) -> None:

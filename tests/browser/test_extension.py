@@ -40,7 +40,8 @@ def test_stock_slider_renders_without_console_errors(
     assert slider.locator(".widget-label").inner_text() == "n"
     assert slider.locator(".widget-readout").inner_text() == "3"
     # A kernel without jupyter_fragments: the status item stays hidden, quietly.
-    assert nb.page.locator(".jf-StatusItem").count() == 0 or not nb.page.locator(
-        ".jf-StatusItem"
-    ).is_visible()
+    assert (
+        nb.page.locator(".jf-StatusItem").count() == 0
+        or not nb.page.locator(".jf-StatusItem").is_visible()
+    )
     assert nb.console_errors() == []
