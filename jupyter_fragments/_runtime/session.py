@@ -15,6 +15,7 @@ from jupyter_fragments._output.bundles import stream_output
 from jupyter_fragments._output.capture import Capture
 from jupyter_fragments._page.blocks import StaticElement
 from jupyter_fragments._runtime.context import RunContext
+from jupyter_fragments._runtime.guard import Guard
 from jupyter_fragments._runtime.inbox import Inbox
 from jupyter_fragments._runtime.timers import TimerManager
 from jupyter_fragments._state.session_state import SessionState
@@ -45,6 +46,7 @@ class Session:
         self._unnamed = itertools.count(1)
         self.listeners: list[Callable[[], None]] = []
         self.inbox = Inbox()
+        self.guard = Guard()
         self.timers = TimerManager(lambda: float(self.config.min_run_every), self.notify)
         self.cache_clearers: list[Callable[[], None]] = []
 

@@ -94,6 +94,7 @@ class WidgetRegistry:
         """Register a new widget and route its frontend events to the app."""
         self._by_ident[record.ident] = record
         self._by_model[record.model_id] = record
+        self.app.session.guard.protect(record.widget, record.label)
         traits = list(record.kind.value_traits)
         if traits:
             record.widget.observe(lambda change: self.app.on_widget_event(record), names=traits)
