@@ -8,8 +8,6 @@ EVERYTHING = r"""%%app everything
 import datetime, io
 import numpy as np
 import pandas as pd
-import matplotlib
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import ipywidgets
 import jupyter_fragments as st

@@ -288,8 +288,7 @@ def test_rich_outputs_inside_fragments(app_session: KernelSession) -> None:
         """%%app rich
 import jupyter_fragments as st
 import pandas as pd
-import matplotlib
-matplotlib.use("module://matplotlib_inline.backend_inline")
+get_ipython().run_line_magic("matplotlib", "inline")
 import matplotlib.pyplot as plt
 
 @st.fragment
