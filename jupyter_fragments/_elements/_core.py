@@ -138,13 +138,21 @@ def render_input(
     )
     registry = ctx.app.widgets
     record = registry.get(ident)
-    if record is not None and (
-        record.serial == ctx.serial
-        or not (record.scope.is_within(ctx.job) or not record.scope.alive)
+    # a key names one widget whatever its kind: two kinds would share one state value
+    same_key = key is not None and any(
+        r.key == key and r.ident != ident and r.serial == ctx.serial for r in registry
+    )
+    if same_key or (
+        record is not None
+        and (
+            record.serial == ctx.serial
+            or not (record.scope.is_within(ctx.job) or not record.scope.alive)
+        )
     ):
         what = f"key {key!r}" if key is not None else f"label {label!r}"
         raise DuplicateWidgetError(
-            f"There are multiple {kind.name} widgets with the same {what}. "
+            f"There are multiple {'' if same_key else kind.name + ' '}widgets with the same "
+            f"{what}. "
             f"Fix: pass a unique key= to each, e.g. {call.split('(')[0]}({label!r}, "
             f"key={(key or label) + '_2'!r})."
         )
