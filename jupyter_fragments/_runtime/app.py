@@ -105,6 +105,7 @@ class App:
         if click:
             record.trigger = True
             record.trigger_event = self.event_count
+            record.clicks += 1
             if record.submits is not None:
                 self._submit_form(record.submits)
         else:
@@ -257,7 +258,7 @@ class App:
             except SupersededSignal:
                 return False
             except RerunSignal as signal:
-                self._clear_triggers(started_at_event)
+                self._clear_triggers(started_at_event, requeue=False)
                 target = signal.target
                 job = target if isinstance(target, Scope) and target.alive else self.root
                 continue
@@ -288,10 +289,15 @@ class App:
         finally:
             self.session.applying = False
 
-    def _clear_triggers(self, up_to_event: int) -> None:
+    def _clear_triggers(self, up_to_event: int, *, requeue: bool = True) -> None:
+        """A run saw the clicks: each click of a burst gets a run of its own, none is lost."""
         for record in self.widgets:
             if record.trigger and record.trigger_event <= up_to_event:
-                record.trigger = False
+                record.clicks = max(0, record.clicks - 1)
+                if not record.clicks:
+                    record.trigger = False
+                elif requeue:
+                    self._requeue(record.scope if record.scope.alive else self.root)
 
     def _run(self, job: Scope) -> None:
         session = self.session
