@@ -39,7 +39,7 @@ case "${1:-}" in
         ensure_chromium
         ensure_venv
         "$PY" -m pip install -q -e ".[test,lint,lab,browser]"
-        "$PY" -m ruff check jupyter_fragments tests benchmarks
+        "$PY" -m ruff check jupyter_fragments tests $(ls -d benchmarks docs 2>/dev/null)
         "$PY" -m ruff format --check jupyter_fragments
         "$PY" -m mypy
         exec "$PY" -m pytest "$@"

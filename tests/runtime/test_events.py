@@ -70,7 +70,9 @@ tick()
 """
     )
     app_session.wait_until(lambda: app_session.app("ticker").fragment("tick").runs >= 3)
-    app_session.run_cell("import time\n_t0 = time.monotonic(); time.sleep(1.0); _t1 = time.monotonic()")
+    app_session.run_cell(
+        "import time\n_t0 = time.monotonic(); time.sleep(1.0); _t1 = time.monotonic()"
+    )
     app_session.wait(0.45)
     times, t0, t1 = app_session.eval(
         "(__import__('jupyter_fragments').session_state.tick_times, _t0, _t1)"
@@ -121,7 +123,8 @@ f()
         stopped = _eval_state(app_session, "n")
         app_session.wait(0.4)
         assert _eval_state(app_session, "n") == stopped
-        assert not [m for m in app_session.mirror.live() if "jf-scope" in m.state.get("_dom_classes", [])]
+        live = app_session.mirror.live()
+        assert [m for m in live if "jf-scope" in m.state.get("_dom_classes", ())] == []
     finally:
         app_session.run_cell("%load_ext jupyter_fragments")
 
