@@ -99,6 +99,7 @@ class Capture:
         self._emit_display = emit_display
         self._clear = clear
         self._saved: list[tuple[Any, Any, Any, Any]] = []
+        self._pub: CapturePublisher | None = None
 
     def __enter__(self) -> Capture:
         shell = self.shell
@@ -108,7 +109,7 @@ class Capture:
         sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])  # type: ignore[assignment]
         sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])  # type: ignore[assignment]
         if shell is not None:
-            shell.display_pub = CapturePublisher(self._emit_display, self._clear, shell=shell)
+            shell.display_pub = self._publisher()
             # IPython shows errors raised inside a rich repr (and ipywidgets those of
             # handlers) with showtraceback, which ipykernel sends straight to iopub,
             # past the display publisher: keep them in place too.
@@ -125,6 +126,13 @@ class Capture:
                 vars(self.shell).pop("_showtraceback", None)
             else:
                 self.shell._showtraceback = own_tb
+
+    def _publisher(self) -> CapturePublisher:
+        # One for the session: each DisplayPublisher made with a shell registers two
+        # shell event hooks that are never removed (one pair leaked per run).
+        if self._pub is None:
+            self._pub = CapturePublisher(self._emit_display, self._clear, shell=self.shell)
+        return self._pub
 
     def _show_traceback(self, etype: Any, evalue: Any, stb: list[str]) -> None:
         name = getattr(etype, "__name__", str(etype))
