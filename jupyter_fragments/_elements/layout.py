@@ -57,12 +57,20 @@ class Container:
         in_container.__doc__ = func.__doc__
         return in_container
 
-    def empty(self) -> None:
-        """Remove everything this container holds (for ``st.empty()`` placeholders)."""
-        self._target().clear()
-        ctx = context()
-        if ctx is not None:
-            ctx.app.after_element(ctx)
+    def empty(self) -> Container:
+        """Add an ``st.empty()`` placeholder here and return it, as Streamlit does.
+
+        On a placeholder made by ``st.empty()`` this replaces what it shows, which
+        clears it.
+
+        Examples
+        --------
+        >>> placeholder = st.empty()
+        >>> placeholder.write("shown for now")
+        >>> placeholder.empty()  # cleared
+        """
+        with self:
+            return empty()
 
 
 class _Sidebar(Container):

@@ -110,8 +110,10 @@ def _render_output(mirror: Mapping[str, WidgetModel], out: dict[str, Any], seen:
         return _render(mirror, str(view["model_id"]), seen)
     # what a person sees: markdown as written, HTML as its text, else the plain text
     if "text/markdown" in data:
-        text = data["text/markdown"]
-        return "".join(text) if isinstance(text, list) else str(text)
+        source = data["text/markdown"]
+        text = "".join(source) if isinstance(source, list) else str(source)
+        # inline HTML in markdown is rendered, not shown: read its text
+        return html_to_text(text) if _TAG.search(text) else html.unescape(text)
     if "text/html" in data:
         markup = data["text/html"]
         return html_to_text("".join(markup) if isinstance(markup, list) else str(markup))

@@ -50,3 +50,25 @@ for call in (lambda: st.columns(0), lambda: st.columns([1, -1]), lambda: st.tabs
     )
     text = app_session.app("badlayout").text
     assert text.count("Fix:") == 5
+
+
+def test_container_empty_adds_a_placeholder_and_clears_one(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app empties
+import jupyter_fragments as st
+grid = st.columns(2)
+slots = [card.empty() for card in grid]
+slots[0].write("first card")
+slots[1].write("second card")
+with slots[1].container():
+    st.write("replaced the second")
+note = st.empty()
+note.write("temporary note")
+note.empty()
+st.write("end")
+"""
+    )
+    text = app_session.app("empties").text
+    assert "first card" in text and "replaced the second" in text
+    assert "second card" not in text and "temporary note" not in text
+    assert app_session.app("empties").exceptions == []
