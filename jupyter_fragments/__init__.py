@@ -275,12 +275,33 @@ def set_page_config(
     initial_sidebar_state: str = "auto",
     menu_items: Any = None,
 ) -> None:
-    """Accepted for Streamlit compatibility; a notebook has no page to configure.
+    """Configure the app's page, as far as a notebook has one.
 
-    The page title, when given, is shown as the app's title would be in a browser tab:
-    not at all. Nothing is raised so that Streamlit scripts run unchanged.
+    ``layout="centered"`` (Streamlit's default) keeps the main area at a readable width;
+    ``"wide"`` uses the cell's full width. ``initial_sidebar_state="collapsed"`` hides
+    the sidebar. A notebook has no browser tab of its own, so ``page_title``,
+    ``page_icon`` and ``menu_items`` are accepted and have no effect. Outside an app
+    the call does nothing.
+
+    Examples
+    --------
+    >>> st.set_page_config(page_title="Sales", layout="wide")
     """
-    return None
+    if layout not in ("centered", "wide"):
+        raise FragmentsAPIError(
+            f"st.set_page_config(layout={layout!r}) is not supported. "
+            "Fix: use 'centered' or 'wide'."
+        )
+    if initial_sidebar_state not in ("auto", "expanded", "collapsed"):
+        raise FragmentsAPIError(
+            f"st.set_page_config(initial_sidebar_state={initial_sidebar_state!r}) is not "
+            "supported. Fix: use 'auto', 'expanded' or 'collapsed'."
+        )
+    from jupyter_fragments._runtime.session import current_context
+
+    ctx = current_context()
+    if ctx is not None:
+        ctx.app.configure_page(wide=layout == "wide", sidebar=initial_sidebar_state != "collapsed")
 
 
 def _magic_write(value: Any) -> None:

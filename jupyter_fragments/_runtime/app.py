@@ -75,6 +75,7 @@ class App:
         self.sidebar = Block(
             self.page, self.sidebar_box, self.root, on_change=self._sidebar_changed
         )
+        self.sidebar_shown = True
         self.widgets = WidgetRegistry(self)
         self.fragments: dict[str, Scope] = {}
         self.pending_full = False
@@ -447,9 +448,17 @@ class App:
 
     # ------------------------------------------------------------------ lifecycle
     def _sidebar_changed(self, block: Block) -> None:
-        display = "" if block.box.children else "none"
+        display = "" if block.box.children and self.sidebar_shown else "none"
         if self.sidebar_box.layout.display != display:
             self.sidebar_box.layout.display = display
+
+    def configure_page(self, *, wide: bool, sidebar: bool) -> None:
+        """``st.set_page_config``: the main area's width and whether the sidebar shows."""
+        width = "" if wide else "46rem"
+        if self.main_box.layout.max_width != width:
+            self.main_box.layout.max_width = width
+        self.sidebar_shown = sidebar
+        self._sidebar_changed(self.sidebar)
 
     def after_element(self, ctx: RunContext) -> None:
         """Called after each element: mark slow runs and send progress of long ones."""

@@ -72,3 +72,25 @@ st.write("end")
     assert "first card" in text and "replaced the second" in text
     assert "second card" not in text and "temporary note" not in text
     assert app_session.app("empties").exceptions == []
+
+
+def test_set_page_config_sets_the_width_and_the_sidebar(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app page
+import jupyter_fragments as st
+st.set_page_config(page_title="Sales", layout=st.session_state.get("layout", "centered"),
+                   initial_sidebar_state="collapsed" if st.session_state.get("hide") else "auto")
+st.sidebar.write("side")
+st.checkbox("hide", key="hide")
+"""
+    )
+    app = app_session.app("page")
+    boxes = [m for m in app_session.mirror.live() if m.model_name == "VBoxModel"]
+    layouts = {app_session.mirror[m.state["layout"][len("IPY_MODEL_"):]].state.get("max_width")
+               for m in boxes}
+    assert "46rem" in layouts
+    sidebar = next(m for m in boxes if "jf-sidebar" in m.state["_dom_classes"])
+    sidebar_layout = app_session.mirror[sidebar.state["layout"][len("IPY_MODEL_"):]]
+    assert sidebar_layout.state["display"] in ("", None)
+    app.checkbox("hide").set_value(True)
+    assert sidebar_layout.state["display"] == "none"
