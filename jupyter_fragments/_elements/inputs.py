@@ -31,6 +31,29 @@ def button(
 ) -> bool:
     """A button; returns True only in the run its click caused.
 
+    Parameters
+    ----------
+    label : str
+        The text on the button.
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_click : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the click causes.
+    args, kwargs : optional
+        Arguments for ``on_click``.
+    type : {"secondary", "primary"}
+        ``"primary"`` draws an emphasized button.
+    disabled : bool
+        Shown greyed out, not clickable.
+
+    Returns
+    -------
+    bool
+        True in the run the click caused, False otherwise.
+
     Examples
     --------
     >>> if st.button("Say hello"):
@@ -68,6 +91,20 @@ def form_submit_button(
 
     Every value changed in the form is applied at once, their ``on_change`` callbacks
     run, then ``on_click``, then the enclosing fragment (or the app) reruns once.
+
+    Parameters
+    ----------
+    label : str
+        The text on the button.
+    on_click : callable, optional
+        Called with ``args``/``kwargs`` after the form's values are applied.
+
+    Examples
+    --------
+    >>> with st.form("search"):
+    ...     query = st.text_input("Query")
+    ...     if st.form_submit_button("Search"):
+    ...         st.write("Searching for", query)
     """
     params = {**_common(help, disabled, "visible"), "type": type}
     return bool(
@@ -97,7 +134,34 @@ def checkbox(
     disabled: bool = False,
     label_visibility: str = "visible",
 ) -> bool:
-    """A checkbox; returns whether it is checked."""
+    """A checkbox; returns whether it is checked.
+
+    Parameters
+    ----------
+    label : str
+        Shown next to the box.
+    value : bool
+        Whether it starts checked.
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> if st.checkbox("Show raw data"):
+    ...     st.write(data)
+    """
     params = {**_common(help, disabled, label_visibility), "value": bool(value)}
     return bool(
         render_input(
@@ -125,7 +189,14 @@ def toggle(
     disabled: bool = False,
     label_visibility: str = "visible",
 ) -> bool:
-    """A toggle switch; returns whether it is on."""
+    """A toggle switch; returns whether it is on.
+
+    Parameters are those of `checkbox`.
+
+    Examples
+    --------
+    >>> live = st.toggle("Live updates")
+    """
     params = {**_common(help, disabled, label_visibility), "value": bool(value)}
     return bool(
         render_input(
@@ -159,7 +230,38 @@ def slider(
 ) -> Any:
     """A slider over ints or floats; a (low, high) ``value`` makes a range slider.
 
-    Returns the value (a tuple for a range slider).
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    min_value, max_value : int or float, optional
+        The range (default 0 to 100 for ints, 0.0 to 1.0 for floats).
+    value : int, float or (low, high), optional
+        The starting value (default ``min_value``); a pair makes a range slider.
+    step : int or float, optional
+        The step (default 1, or 0.01 for floats).
+    format : str, optional
+        A printf-style format for the shown value, e.g. ``"%.1f"``.
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Returns
+    -------
+    int, float or tuple
+        The value (a tuple for a range slider). It moves while the user drags, and
+        each move reruns the app (or fragment); a burst of moves ends in one rerun.
 
     Examples
     --------
@@ -248,7 +350,37 @@ def text_input(
 ) -> str:
     """A single-line text input; its value is sent on Enter or when it loses focus.
 
-    ``type="password"`` hides what is typed.
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    value : str
+        The starting text.
+    max_chars : int, optional
+        Longer text is cut to this length.
+    type : {"default", "password"}
+        ``"password"`` hides what is typed.
+    placeholder : str, optional
+        Shown while the input is empty.
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> name = st.text_input("Name", placeholder="Ada")
+    >>> st.write("Hello", name)
     """
     if type not in ("default", "password"):
         raise FragmentsAPIError(
@@ -291,7 +423,14 @@ def text_area(
     disabled: bool = False,
     label_visibility: str = "visible",
 ) -> str:
-    """A multi-line text input; its value is sent when it loses focus."""
+    """A multi-line text input; its value is sent when it loses focus.
+
+    Parameters are those of `text_input`, plus ``height`` in pixels.
+
+    Examples
+    --------
+    >>> notes = st.text_area("Notes", height=120)
+    """
     params = {
         **_common(help, disabled, label_visibility),
         "value": value,
@@ -330,7 +469,37 @@ def number_input(
     disabled: bool = False,
     label_visibility: str = "visible",
 ) -> Any:
-    """A number input; ints when every number given is an int, floats otherwise."""
+    """A number input; ints when every number given is an int, floats otherwise.
+
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    min_value, max_value : int or float, optional
+        Bounds; values outside are clamped.
+    value : int, float, "min" or None
+        The starting value (``"min"``: ``min_value``, or 0).
+    step : int or float, optional
+        The step of the arrows (default 1, or 0.01 for floats).
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> qty = st.number_input("Quantity", 1, 10, 1)
+    """
     call = f"st.number_input({label!r})"
     given = [v for v in (min_value, max_value, step) if v is not None]
     if value not in ("min", None):
@@ -403,6 +572,32 @@ def selectbox(
     label_visibility: str = "visible",
 ) -> Any:
     """A drop-down to pick one option; returns the option itself (or None).
+
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    options : iterable
+        Any Python objects (a DataFrame's first column for a frame); they stay in the
+        kernel, only their labels go to the page.
+    index : int or None
+        The option selected at first; None selects nothing.
+    format_func : callable
+        Turns an option into its label (default ``str``).
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
 
     Examples
     --------

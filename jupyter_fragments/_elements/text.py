@@ -27,6 +27,13 @@ def _md(body: Any, unsafe_allow_html: bool) -> str:
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
     """Show markdown text (raw HTML escaped unless ``unsafe_allow_html=True``).
 
+    Parameters
+    ----------
+    body : str
+        Markdown; raw HTML in it is shown as text.
+    unsafe_allow_html : bool
+        Let raw HTML through to the frontend's (sanitizing) renderer.
+
     Examples
     --------
     >>> st.markdown("**Bold** and `code`")
@@ -59,7 +66,12 @@ def header(
     help: str | None = None,
     divider: Any = False,
 ) -> None:
-    """Show a header (a level-2 heading), optionally followed by a divider."""
+    """Show a header (a level-2 heading), optionally followed by a divider.
+
+    Examples
+    --------
+    >>> st.header("Results", divider=True)
+    """
     _heading(2, body, divider)
 
 
@@ -70,17 +82,32 @@ def subheader(
     help: str | None = None,
     divider: Any = False,
 ) -> None:
-    """Show a subheader (a level-3 heading), optionally followed by a divider."""
+    """Show a subheader (a level-3 heading), optionally followed by a divider.
+
+    Examples
+    --------
+    >>> st.subheader("Details")
+    """
     _heading(3, body, divider)
 
 
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
-    """Show small, muted text (markdown)."""
+    """Show small, muted text (markdown).
+
+    Examples
+    --------
+    >>> st.caption("Data: generated, seeded.")
+    """
     add_static([markdown_output(f"<small>{_md(body, unsafe_allow_html)}</small>", plain=str(body))])
 
 
 def text(body: Any, *, help: str | None = None) -> None:
-    """Show fixed-width, preformatted text, exactly as given."""
+    """Show fixed-width, preformatted text, exactly as given.
+
+    Examples
+    --------
+    >>> st.text("  aligned\n  columns")
+    """
     add_static([text_output(str(body))])
 
 
@@ -99,12 +126,22 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
 
 
 def divider() -> None:
-    """Show a horizontal rule."""
+    """Show a horizontal rule.
+
+    Examples
+    --------
+    >>> st.divider()
+    """
     add_static([markdown_output("---", plain="―" * 20)])
 
 
 def json(body: Any, *, expanded: bool | int = True) -> None:
-    """Show a dict, list or JSON string as pretty-printed, collapsible JSON."""
+    """Show a dict, list or JSON string as pretty-printed, collapsible JSON.
+
+    Examples
+    --------
+    >>> st.json({"a": 1, "b": [1, 2]})
+    """
     data = _json.loads(body) if isinstance(body, str) else body
     try:
         plain = _json.dumps(data, indent=2, default=str)
@@ -127,7 +164,15 @@ def rich(obj: Any) -> None:
 
 
 def exception(exc: BaseException) -> None:
-    """Show an exception with its traceback."""
+    """Show an exception with its traceback.
+
+    Examples
+    --------
+    >>> try:
+    ...     1 / 0
+    ... except ZeroDivisionError as exc:
+    ...     st.exception(exc)
+    """
     from jupyter_fragments._runtime.session import get_session
 
     add_static([error_output(exc, get_session().shell)])
