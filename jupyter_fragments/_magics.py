@@ -66,7 +66,11 @@ class _MagicWrites(ast.NodeTransformer):
 def compile_script(shell: Any, source: str) -> Any:
     """Compile an app script as IPython compiles cells (tracebacks show its lines)."""
     transformed = shell.transform_cell(source) if shell is not None else source
-    filename = shell.compile.cache(transformed) if shell is not None else "<app>"
+    filename = (
+        shell.compile.cache(transformed, getattr(shell, "execution_count", 0))
+        if shell is not None
+        else "<app>"
+    )
     tree = ast.parse(transformed, filename=filename)
     tree = _MagicWrites().visit(tree)
     return compile(tree, filename, "exec")

@@ -102,15 +102,36 @@ def strip_ansi(text: str) -> str:
     return _ANSI.sub("", text)
 
 
-def user_traceback(tb: types.TracebackType | None) -> types.TracebackType | None:
-    """Skip the runtime's own frames at the top of a traceback, keeping user code."""
+def _is_ours(tb: types.TracebackType) -> bool:
+    return os.path.abspath(tb.tb_frame.f_code.co_filename).startswith(_PACKAGE_DIR)
+
+
+def user_traceback(
+    tb: types.TracebackType | None, *, api_error: bool = False
+) -> types.TracebackType | None:
+    """The user's part of a traceback: the runtime's own frames at the top are skipped.
+
+    For a misuse of the API (``api_error``), the package's frames below the user's
+    last line are dropped too, so the traceback ends at the call that was wrong.
+    """
     start = tb
-    while start is not None:
-        filename = start.tb_frame.f_code.co_filename
-        if not os.path.abspath(filename).startswith(_PACKAGE_DIR):
-            return start
+    while start is not None and _is_ours(start):
         start = start.tb_next
-    return tb
+    if start is None:
+        return tb
+    if not api_error:
+        return start
+    frames: list[types.TracebackType] = []
+    node: types.TracebackType | None = start
+    while node is not None:
+        frames.append(node)
+        node = node.tb_next
+    while len(frames) > 1 and _is_ours(frames[-1]):
+        frames.pop()
+    rebuilt: types.TracebackType | None = None
+    for frame in reversed(frames):
+        rebuilt = types.TracebackType(rebuilt, frame.tb_frame, frame.tb_lasti, frame.tb_lineno)
+    return rebuilt
 
 
 def error_output(exc: BaseException, shell: Any | None = None) -> Output:
@@ -119,8 +140,10 @@ def error_output(exc: BaseException, shell: Any | None = None) -> Output:
     Errors raised by the package itself about API misuse show their message without
     the package's internal frames.
     """
+    from jupyter_fragments.errors import FragmentsAPIError
+
     etype = type(exc)
-    tb = user_traceback(exc.__traceback__)
+    tb = user_traceback(exc.__traceback__, api_error=isinstance(exc, FragmentsAPIError))
     lines: list[str]
     try:
         if shell is not None:

@@ -344,3 +344,13 @@ if st.button("go"):
     # once (with its first content), then updated in place
     assert hit.comm_opens == 1
     assert hit.outputs_updates >= 2
+
+
+def test_api_errors_point_at_the_users_line_only(app_session: KernelSession) -> None:
+    app_session.run_cell("%%app apierr\nimport jupyter_fragments as st\nst.slider('x', 5, 1)")
+    (error,) = app_session.app("apierr").exceptions
+    assert error.ename == "FragmentsAPIError"
+    assert "Fix:" in error.evalue
+    text = error.traceback_text
+    assert "st.slider('x', 5, 1)" in text
+    assert "jupyter_fragments" not in text.replace("import jupyter_fragments", "")
