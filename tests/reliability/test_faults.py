@@ -345,8 +345,9 @@ import jupyter_fragments as st
 st.write("new version")
 raise RuntimeError("new version is broken")
 """
+    earlier = {m.model_id for m in app_session.mirror.live()}  # other tests' plain widgets
     app_session.run_cell(good, cell_id="replaced")
-    first_models = {m.model_id for m in app_session.mirror.live()}
+    first_models = {m.model_id for m in app_session.mirror.live()} - earlier
     result = app_session.run_cell(bad, cell_id="replaced")
     assert result.error is None  # not strict: the cell does not fail
     snapshot = app_session.snapshot()
@@ -355,7 +356,8 @@ raise RuntimeError("new version is broken")
     assert [e.evalue for e in app.exceptions] == ["new version is broken"]
     assert "new version" in app.text
     still_open = first_models & {m.model_id for m in app_session.mirror.live()}
-    assert not still_open, "the old app's models were not all closed"
+    leaked = [app_session.mirror[m].kind for m in still_open]
+    assert not still_open, f"the old app's models were not all closed: {leaked}"
     app_session.run_cell(good, cell_id="replaced")
     assert app_session.app("replaced").exceptions == []
     assert app_session.snapshot()["timers"] == 1

@@ -7,6 +7,7 @@ Timing assertions are loose on purpose: the machine is small and shared.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from reliability_support import state
 
@@ -197,3 +198,28 @@ def test_twenty_live_fragments_while_a_user_clicks(app_session: KernelSession, s
         f"ticks/ideal min {min(rates):.2f} mean {sum(rates) / len(rates):.2f}"
     )
     assert min(rates) > 0.3, rates  # timers keep running under load
+
+
+def test_a_click_seen_by_a_superseded_run_is_not_counted_again(
+    app_session: KernelSession, tmp_path: Path
+) -> None:
+    marker = tmp_path / "in-run"
+    app_session.run_cell(
+        f"""%%app supersede
+import jupyter_fragments as st, time
+st.session_state.setdefault("count", 0)
+if st.button("add"):
+    st.session_state.count += 1
+    open({str(marker)!r}, "w").close()
+    time.sleep(0.5)
+v = st.slider("v", 0, 10, 0)
+st.write("count", st.session_state.count, "v", v)
+"""
+    )
+    app = app_session.app("supersede")
+    click = app_session.send_custom(app.button("add"), {"event": "click"})
+    app_session.wait_until(marker.exists, timeout=10)  # the click's run is inside the `if`
+    update = app_session.send_update(app.slider("v"), {"value": 4})
+    app_session.wait_idle([click, update])
+    assert "count `1` v `4`" in app.text
+    assert state(app_session, "count") == 1
