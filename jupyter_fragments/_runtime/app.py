@@ -257,6 +257,8 @@ class App:
             try:
                 self._run(job)
             except SupersededSignal:
+                # a button that already returned True in the stale run spent its click
+                self._clear_triggers(started_at_event, requeue=False, seen_in=self.serial)
                 return False
             except RerunSignal as signal:
                 self._clear_triggers(started_at_event, requeue=False)
@@ -290,9 +292,16 @@ class App:
         finally:
             self.session.applying = False
 
-    def _clear_triggers(self, up_to_event: int, *, requeue: bool = True) -> None:
-        """A run saw the clicks: each click of a burst gets a run of its own, none is lost."""
+    def _clear_triggers(
+        self, up_to_event: int, *, requeue: bool = True, seen_in: int | None = None
+    ) -> None:
+        """A run saw the clicks: each click of a burst gets a run of its own, none is lost.
+
+        ``seen_in``: only the buttons drawn in that run (it was cut short).
+        """
         for record in self.widgets:
+            if seen_in is not None and record.serial != seen_in:
+                continue
             if record.trigger and record.trigger_event <= up_to_event:
                 record.clicks = max(0, record.clicks - 1)
                 if not record.clicks:
