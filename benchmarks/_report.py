@@ -1,0 +1,230 @@
+"""RESULTS.md from the summarized results: tables, targets met or not, machine and commands.
+
+The measured part is generated; the analysis (profiling, why a target is missed) lives
+in ``NOTES.md`` next to it and is appended verbatim, so a rerun never loses it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+SYSTEMS = ("floor", "fragments", "interact", "solara", "streamlit")
+TITLES = {
+    "floor": "plain ipywidgets (floor)",
+    "fragments": "jupyter-fragments",
+    "interact": "ipywidgets interact",
+    "solara": "Solara (kernel)",
+    "streamlit": "Streamlit (server)",
+}
+SHAPES = {
+    "A": "A: click inside a fragment (200 ms computation outside it)",
+    "B": "B: the same click rerunning everything (200 ms included)",
+    "C": "C: one of 50 sliders moved, 200 text rows, whole page reruns",
+    "C2000": "C at 2,000 text rows (floor and jupyter-fragments)",
+}
+
+
+def _f(value: Any, digits: int = 2) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}f}"
+    return str(value)
+
+
+def _shape_table(table: dict[str, Any]) -> list[str]:
+    lines = [
+        "| system | median ms | p90 ms | x floor | x Streamlit | msgs | bytes | x floor bytes "
+        "| comm open/close |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in SYSTEMS:
+        row = table.get(name)
+        if row is None:
+            continue
+        lines.append(
+            f"| {TITLES[name]} | {_f(row['median_ms'])} | {_f(row['p90_ms'])} "
+            f"| {_f(row.get('x_floor', 1.0 if name == 'floor' else None))} "
+            f"| {_f(row.get('x_streamlit'), 3)} | {_f(row['messages'], 0)} "
+            f"| {_f(row['bytes'], 0)} | {_f(row.get('bytes_x_floor'))} "
+            f"| {row['comm_opens']}/{row['comm_closes']} |"
+        )
+    return lines
+
+
+def _targets(results: dict[str, Any]) -> list[str]:
+    shapes = results["shapes"]
+    out = ["| target | measured | met |", "|---|---|---|"]
+
+    def row(name: str, measured: str, ok: bool | None) -> None:
+        out.append(f"| {name} | {measured} | {'yes' if ok else 'no' if ok is not None else '-'} |")
+
+    a = shapes.get("A", {}).get("fragments")
+    if a:
+        row("A: median within 1.05x floor", f"{a['x_floor']:.3f}x", a["x_floor"] <= 1.05)
+    c = shapes.get("C", {}).get("fragments")
+    if c:
+        row("C: median within 1.15x floor", f"{c['x_floor']:.3f}x", c["x_floor"] <= 1.15)
+        row("C: bytes at most 1.5x floor", f"{c['bytes_x_floor']:.2f}x", c["bytes_x_floor"] <= 1.5)
+    wide = results.get("wide_overhead")
+    if wide:
+        per = wide["overhead_us_per_row"]
+        row("C at 2,000 rows: overhead < 5 us per unchanged element", f"{per:.2f} us", per < 5)
+    first = results.get("first")
+    if first:
+        med = {k: sorted(v)[len(v) // 2] for k, v in first["seconds"].items()}
+        ratio = med["fragments"] / med["streamlit"]
+        row("first render <= 1/3 of Streamlit's first run", f"{ratio:.2f}x", ratio <= 1 / 3)
+    d = results.get("D", {}).get("fragments")
+    if d:
+        growth = (d["rss_after"] - d["rss_before"]) / 2**20
+        flat = d["widgets_after"] == d["widgets_before"]
+        row("D: RSS growth < 5 MB", f"{growth:.2f} MB", growth < 5)
+        row("D: flat live-widget count", f"{d['widgets_before']} -> {d['widgets_after']}", flat)
+    if a:
+        clean = a["comm_opens"] == 0 and a["comm_closes"] == 0
+        opened = f"{a['comm_opens']}/{a['comm_closes']}"
+        row("E: fragment rerun opens/closes no comm", opened, clean)
+    return out
+
+
+def _first(first: dict[str, Any]) -> list[str]:
+    lines = ["| system | median ms | all runs ms |", "|---|---:|---|"]
+    for name in SYSTEMS:
+        runs = first["seconds"].get(name)
+        if runs:
+            med = sorted(runs)[len(runs) // 2] * 1000
+            shown = ", ".join(f"{r * 1000:.0f}" for r in runs)
+            lines.append(f"| {TITLES[name]} | {med:.0f} | {shown} |")
+    return lines
+
+
+def _endurance(d: dict[str, Any]) -> list[str]:
+    lines = [
+        f"{d['fragment_reruns']} fragment reruns (and as many floor clicks), {d['seconds']:.0f} s.",
+        "",
+        "| system | RSS before MB | RSS after MB | growth MB | live widgets before -> after "
+        "| client-side live models |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for name in ("floor", "fragments"):
+        s = d[name]
+        mb = 2**20
+        lines.append(
+            f"| {TITLES[name]} | {s['rss_before'] / mb:.1f} | {s['rss_after'] / mb:.1f} "
+            f"| {(s['rss_after'] - s['rss_before']) / mb:.2f} "
+            f"| {s['widgets_before']} -> {s['widgets_after']} "
+            f"| {s['mirror_live_before']} -> {s['mirror_live_after']} |"
+        )
+    curve = ", ".join(f"{n}: {rss / 2**20:.1f}" for n, rss, _ in d["fragments"]["curve"])
+    lines += ["", f"jupyter-fragments RSS (MB) along the run: {curve}."]
+    return lines
+
+
+def _timers(f: dict[str, Any]) -> list[str]:
+    lines = [
+        f"Each over {f['seconds']:g} s, kernel idle otherwise; tick times taken in the kernel.",
+        "",
+        "| timer | ticks/s | interval median ms | p90 ms | p99 ms | max ms | jitter (stdev) ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for key, title in (("floor_asyncio", "floor: asyncio call_at, assigns an Output"),
+                       ("fragments_1", "jupyter-fragments, 1 fragment run_every=0.1")):  # fmt: skip
+        s = f[key]
+        lines.append(
+            f"| {title} | {s['ticks_per_s']:.2f} | {s['interval_median_ms']:.1f} "
+            f"| {s['interval_p90_ms']:.1f} | {s['interval_p99_ms']:.1f} "
+            f"| {s['interval_max_ms']:.1f} | {s['jitter_stdev_ms']:.2f} |"
+        )
+    m = f["fragments_20"]
+    lines += [
+        "",
+        f"20 fragments with run_every=0.1 at once: {m['total_ticks']} ticks; per timer "
+        f"{m['ticks_per_s_median']:.2f} ticks/s median (lowest {m['ticks_per_s_min']:.2f}), "
+        f"interval median {m['interval_median_ms']:.1f} ms, worst p90 "
+        f"{m['interval_p90_ms_worst']:.1f} ms, jitter stdev {m['jitter_stdev_ms_median']:.2f} ms "
+        f"median (worst {m['jitter_stdev_ms_worst']:.2f} ms).",
+    ]
+    return lines
+
+
+def _burst(b: dict[str, Any]) -> list[str]:
+    lines = [
+        "20 slider moves 10 ms apart on an app whose run takes 100 ms; time from the last "
+        "move sent to the final value drawn (kernel idle for the last event; Streamlit's "
+        "`script_finished` of the run showing the last value).",
+        "",
+        "| system | median ms | max ms | reruns per burst (median) |",
+        "|---|---:|---:|---:|",
+    ]
+    for name in ("fragments", "interact", "streamlit"):
+        s = b[name]
+        secs = sorted(s["seconds"])
+        runs = sorted(s["runs"])
+        lines.append(
+            f"| {TITLES[name]} | {secs[len(secs) // 2] * 1000:.0f} | {secs[-1] * 1000:.0f} "
+            f"| {runs[len(runs) // 2]} |"
+        )
+    return lines
+
+
+def write_report(results: dict[str, Any], path: Path) -> None:
+    meta = results["meta"]
+    m = meta["machine"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+    load = f"{m['loadavg_start'][0]:.2f} at the start, {m['loadavg_end'][0]:.2f} at the end"
+    lines = [
+        "# Benchmarks: jupyter-fragments side by side",
+        "",
+        "Generated by `benchmarks/run.py`; the analysis after the tables is `NOTES.md`.",
+        "",
+        f"- Date: {meta['date']}; run took {meta['seconds']:.0f} s.",
+        f"- Command: `{meta['command']}` (the full run: `python benchmarks/run.py`; "
+        "a smoke run: `python benchmarks/run.py --quick`).",
+        f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['os']}, "
+        f"Python {m['python']}.",
+        f"- Load average (1 min): {load}. The machine is shared: other engineers' test suites "
+        "were running during the measurement, so absolute numbers are noisy; ratios are "
+        "taken pair by pair (each round runs every system once, back to back, the starting "
+        "system rotating) and are the numbers to read.",
+        f"- Versions: {versions}.",
+        f"- Plan: {meta['plan']['interactions']} measured interactions per system and shape "
+        f"after {meta['plan']['warmup']} warm-up rounds.",
+        "",
+        "Times are client-observed: from sending the event to the kernel's idle for it "
+        "(which comes after the redraw; for interact and the floor, after the handler's "
+        "output) or to Streamlit's `script_finished`. Messages and bytes are what the "
+        "server sent for the interaction (kernel: iopub messages other than status, JSON "
+        "content size; Streamlit: websocket frames). Ratios are medians of per-round "
+        "ratios.",
+        "",
+        "## Targets",
+        "",
+        *_targets(results),
+        "",
+    ]
+    for shape, title in SHAPES.items():
+        if shape in results["shapes"]:
+            lines += [f"## {title}", "", *_shape_table(results["shapes"][shape]), ""]
+    wide = results.get("wide_overhead")
+    if wide:
+        lines += [
+            "Growth from 200 to 2,000 rows, per added row: jupyter-fragments "
+            f"{wide['fragments_us_per_row']:.2f} us, floor {wide['floor_us_per_row']:.2f} us; "
+            f"framework overhead {wide['overhead_us_per_row']:.2f} us per unchanged element.",
+            "",
+        ]
+    if "first" in results:
+        lines += ["## First render of the 250-element page", "", *_first(results["first"]), ""]
+    if "D" in results:
+        lines += ["## D: endurance", "", *_endurance(results["D"]), ""]
+    if "F" in results:
+        lines += ["## F: timers (run_every=0.1)", "", *_timers(results["F"]), ""]
+    if "burst" in results:
+        lines += ["## Slider burst on a slow app (issue 3)", "", *_burst(results["burst"]), ""]
+    lines += ["## Sanity checks", "", *[f"- {c}" for c in results["checks"]], ""]
+    notes = path.parent / "NOTES.md"
+    if notes.exists():
+        lines += [notes.read_text()]
+    path.write_text("\n".join(lines).rstrip() + "\n")
