@@ -153,9 +153,11 @@ def _burst(b: dict[str, Any]) -> list[str]:
     lines = [
         "20 slider moves 10 ms apart on an app whose run takes 100 ms; time from the last "
         "move sent to the final value drawn (kernel idle for the last event; Streamlit's "
-        "`script_finished` of the run showing the last value).",
+        "`script_finished` of the run showing the last value). Runs: runs that got past "
+        "the slider (kernel systems, counted in the kernel); for Streamlit, runs that "
+        "finished (interrupted runs send no `script_finished`).",
         "",
-        "| system | median ms | max ms | reruns per burst (median) |",
+        "| system | median ms | max ms | runs per burst (median) |",
         "|---|---:|---:|---:|",
     ]
     for name in ("fragments", "interact", "streamlit"):

@@ -421,7 +421,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE, help="where to write the results")
     parser.add_argument("--shapes", default="A,D,B,C,C2000,first,F,burst",
                         help="comma-separated subset of A,D,B,C,C2000,first,F,burst")  # fmt: skip
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
+    )
     args = parser.parse_args(argv)
+    if args.report_only:
+        write_report(json.loads((args.out / "results.json").read_text()), args.out / "RESULTS.md")
+        return 0
     # a terminated run still stops its kernels and server (the finally blocks run)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     plan = Plan.quick() if args.quick else Plan.full()
