@@ -71,6 +71,8 @@ class ControlChannel:
                 self.comms.remove(comm)
 
     def _on_msg(self, comm: Any, msg: dict[str, Any]) -> None:
+        if self.session.defer_to_main(lambda: self._on_msg(comm, msg)):
+            return
         data = (msg.get("content") or {}).get("data") or {}
         action = data.get("action") if isinstance(data, dict) else None
         model_id = data.get("model_id") if isinstance(data, dict) else None

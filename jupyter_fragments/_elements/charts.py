@@ -158,10 +158,12 @@ def chart_spec(
         "encoding": encoding,
         "height": height or 300,
     }
+    # ``use_container_width`` is accepted but not applied: a Vega-Lite width of
+    # "container" inside the app's flex and grid boxes sends JupyterLab's renderer into
+    # an endless resize loop (measured: the page freezes). Charts take Vega-Lite's
+    # default width unless ``width`` is given.
     if width:
         spec["width"] = width
-    elif use_container_width:
-        spec["width"] = "container"
     return spec
 
 
@@ -177,6 +179,9 @@ def _summary(kind: str, spec: dict[str, Any]) -> str:
 
 
 def _show_spec(spec: dict[str, Any], kind: str) -> None:
+    if spec.get("width") == "container":
+        # JupyterLab's renderer loops resizing such a chart inside the app's boxes
+        spec = {k: v for k, v in spec.items() if k != "width"}
     schema = str(spec.get("$schema", SCHEMA))
     found = re.search(r"/v(\d+)(?:\.[\d.]+)?\.json", schema)
     mime = f"application/vnd.vegalite.v{found.group(1)}+json" if found else VEGA_LITE_MIME
@@ -328,10 +333,7 @@ def altair_chart(
         raise FragmentsAPIError(
             f"st.altair_chart got {type(altair_chart).__name__}. Fix: pass an altair Chart."
         )
-    spec = altair_chart.to_dict()
-    if use_container_width and "width" not in spec:
-        spec["width"] = "container"
-    _show_spec(spec, "altair_chart")
+    _show_spec(altair_chart.to_dict(), "altair_chart")
 
 
 def pyplot(

@@ -8,6 +8,7 @@ kernel, so it works with no frontend routing (nbclient, Voila, timers), unlike
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -24,8 +25,12 @@ class CaptureStream:
         self.name = name
         self._emit = emit
         self._fallback = fallback
+        self._thread = threading.get_ident()
 
     def write(self, text: str) -> int:
+        if threading.get_ident() != self._thread:
+            # another thread (the kernel's logging, a user's worker) is not the run
+            return self._fallback.write(text)
         if text:
             self._emit(self.name, text)
         return len(text)
@@ -63,6 +68,8 @@ class CapturePublisher(DisplayPublisher):  # type: ignore[misc]
         super().__init__(**kwargs)
         self._emit_display = emit
         self._clear = clear
+        self._thread = threading.get_ident()
+        self.fallback: Any = None  # the shell's own publisher, for other threads
 
     def publish(  # type: ignore[override]
         self,
@@ -74,6 +81,11 @@ class CapturePublisher(DisplayPublisher):  # type: ignore[misc]
         update: bool = False,
         **kwargs: Any,
     ) -> None:
+        if threading.get_ident() != self._thread and self.fallback is not None:
+            self.fallback.publish(
+                data, metadata, source, transient=transient, update=update, **kwargs
+            )
+            return
         output = {"output_type": "display_data", "data": dict(data), "metadata": metadata or {}}
         display_id = (transient or {}).get("display_id")
         if display_id is not None:
@@ -109,7 +121,9 @@ class Capture:
         sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])  # type: ignore[assignment]
         sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])  # type: ignore[assignment]
         if shell is not None:
-            shell.display_pub = self._publisher()
+            publisher = self._publisher()
+            publisher.fallback = saved[2]
+            shell.display_pub = publisher
             # IPython shows errors raised inside a rich repr (and ipywidgets those of
             # handlers) with showtraceback, which ipykernel sends straight to iopub,
             # past the display publisher: keep them in place too.

@@ -92,6 +92,8 @@ class App:
     # ---------------------------------------------------------------------- events
     def on_widget_event(self, record: WidgetRecord, *, click: bool = False) -> None:
         """A frontend changed a widget: record the new value and rerun its scope."""
+        if self.session.defer_to_main(lambda: self.on_widget_event(record, click=click)):
+            return
         if self.closed or not record.alive or self.session.ctx is not None:
             return  # a change made by the kernel itself while a run renders
         if self.session.applying:

@@ -14,6 +14,7 @@ falls back to plain queueing: every event is handled in turn.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -100,6 +101,8 @@ class Inbox:
         """Hand waiting messages to the kernel's queue so `queued` sees them."""
         if not self.installed or self._stream is None:
             return
+        if threading.current_thread() is not threading.main_thread():
+            return  # the stream belongs to the main thread's loop
         now = time.monotonic()
         if now - self._last_poll < min_interval:
             return

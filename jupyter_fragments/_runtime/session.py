@@ -6,8 +6,10 @@ module-level state.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import sys
+import threading
 from typing import TYPE_CHECKING, Any
 
 from jupyter_fragments._config import Fragments
@@ -46,9 +48,32 @@ class Session:
         self._unnamed = itertools.count(1)
         self.listeners: list[Callable[[], None]] = []
         self.inbox = Inbox()
+        self.main_loop: asyncio.AbstractEventLoop | None = None
+        self.remember_main_loop()
         self.guard = Guard()
         self.timers = TimerManager(lambda: float(self.config.min_run_every), self.notify)
         self.cache_clearers: list[Callable[[], None]] = []
+
+    # ------------------------------------------------------------------- threads
+    def remember_main_loop(self) -> None:
+        """Note the kernel's main event loop (runs happen there, and only there)."""
+        if threading.current_thread() is not threading.main_thread():
+            return
+        try:
+            self.main_loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.main_loop = asyncio.get_event_loop_policy().get_event_loop()
+
+    def defer_to_main(self, callback: Callable[[], None]) -> bool:
+        """Off the main thread, schedule ``callback`` on the main loop and return True.
+
+        Frontends may send comm messages to a kernel subshell (JupyterLab 4.6 can), whose
+        handlers run in another thread; apps only ever run on the main thread.
+        """
+        if threading.current_thread() is threading.main_thread() or self.main_loop is None:
+            return False
+        self.main_loop.call_soon_threadsafe(callback)
+        return True
 
     # ----------------------------------------------------------------------- apps
     def create_app(
@@ -67,6 +92,7 @@ class Session:
                 "An app cannot be created while another app runs. "
                 "Fix: create apps from notebook cells, not from inside an app."
             )
+        self.remember_main_loop()
         if not self.inbox.installed and getattr(self.shell, "kernel", None) is not None:
             self.inbox.install(self.shell.kernel)
         if key is None:

@@ -310,3 +310,26 @@ if st.button("hit"):
     app_session.send_custom(app.button("hit"), {"event": "click"})
     app_session.wait_until(lambda: "hit handled" in app.text, timeout=5)
     app_session.wait_idle(cell)
+
+
+def test_events_from_another_thread_run_on_the_main_thread(app_session: KernelSession) -> None:
+    """A kernel subshell handles comm messages in its own thread: the app still runs on main."""
+    app_session.run_cell(
+        """%%app threads
+import threading
+import jupyter_fragments as st
+v = st.slider("v", 0, 10)
+st.write("value", v, "on", threading.current_thread().name)
+"""
+    )
+    app = app_session.app("threads")
+    model_id = app.slider("v").model_id
+    app_session.run_cell(
+        "import threading, ipywidgets\n"
+        f"_w = ipywidgets.Widget.widgets[{model_id!r}]\n"
+        "_t = threading.Thread(target=lambda: setattr(_w, 'value', 7), name='subshell-like')\n"
+        "_t.start(); _t.join()"
+    )
+    app_session.wait_until(lambda: "value `7`" in app.text, timeout=10)
+    assert "on MainThread" in app.text
+    assert app.exceptions == []
