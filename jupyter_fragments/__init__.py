@@ -100,6 +100,7 @@ from jupyter_fragments._elements.text import (
     write,
 )
 from jupyter_fragments._runtime.api import app, stop_all
+from jupyter_fragments._runtime.app import App
 from jupyter_fragments._runtime.fragment import experimental_fragment, fragment, rerun, stop
 from jupyter_fragments._state.session_state import SessionStateProxy
 from jupyter_fragments._version import __version__
@@ -116,6 +117,7 @@ from jupyter_fragments.errors import (
 session_state = SessionStateProxy()
 
 __all__ = [
+    "App",
     "Container",
     "DuplicateWidgetError",
     "FragmentWidgetError",

@@ -37,7 +37,11 @@ _app_ids = itertools.count(1)
 
 
 class App:
-    """One app: a script, the page it draws, and its reruns."""
+    """One app: a script, the page it draws, and its reruns.
+
+    Made by a ``%%app`` cell or `jupyter_fragments.app`; ``rerun()`` and ``stop()`` act
+    on it from Python.
+    """
 
     def __init__(
         self,
@@ -456,6 +460,27 @@ class App:
             ctx.scope, ctx.blocks = saved
             scope.last_duration = time.monotonic() - started
             scope.set_state_classes(error=scope.error is not None)
+
+    # ------------------------------------------------------------------ public
+    def rerun(self) -> None:
+        """Rerun the whole app now (from a notebook cell, say).
+
+        Examples
+        --------
+        >>> dashboard = st.app(my_dashboard)
+        >>> dashboard.rerun()
+        """
+        self.request(self.root)
+
+    def stop(self) -> None:
+        """Stop the app: its timers stop and its widgets close (the page goes blank)."""
+        self.session.apps.pop(self.key, None)
+        self.close()
+        self.session.notify()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """Displaying the app shows it (again) in the cell's output."""
+        return dict(self.root.output._repr_mimebundle_(**kwargs) or {})
 
     # ------------------------------------------------------------------ lifecycle
     def _sidebar_changed(self, block: Block) -> None:

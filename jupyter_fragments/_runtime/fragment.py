@@ -102,7 +102,10 @@ def fragment(
     watch : list of str, optional
         Session-state keys: the fragment reruns when any of them is assigned a different
         value (by another fragment, a callback, the app body, a widget with that key or a
-        plain cell). In-place mutation (``st.session_state.rows.append(...)``) is not seen.
+        plain cell). Values are compared with ``!=``; values whose comparison is ambiguous
+        (DataFrames, arrays) count as changed unless the same object is assigned again.
+        In-place mutation (``st.session_state.rows.append(...)``) is not seen: assign,
+        or call ``st.rerun(scope=key)``.
     parallel : bool
         Accepted for compatibility with newer Streamlit releases; fragments here always
         run one after another on the kernel's thread.
@@ -162,6 +165,8 @@ def rerun(*, scope: str = "app", type: str | None = None) -> None:
         a fragment reruns that fragment, from anywhere (also a plain notebook cell),
         without stopping the current run: the rerun is queued and coalesced like an
         event, and happens as soon as the current run ends.
+    type : str, optional
+        Accepted for compatibility; it has no effect.
 
     Examples
     --------

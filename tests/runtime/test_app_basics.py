@@ -354,3 +354,19 @@ def test_api_errors_point_at_the_users_line_only(app_session: KernelSession) -> 
     text = error.traceback_text
     assert "st.slider('x', 5, 1)" in text
     assert "jupyter_fragments" not in text.replace("import jupyter_fragments", "")
+
+
+def test_the_app_handle_reruns_and_stops_from_a_cell(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """import jupyter_fragments as st
+@st.app(name="handle")
+def handle():
+    st.session_state.handle_runs = st.session_state.get("handle_runs", 0) + 1
+    st.write("runs", st.session_state.handle_runs)
+"""
+    )
+    app_session.run_cell("handle.rerun()")
+    assert "runs `2`" in app_session.app("handle").text
+    result = app_session.run_cell("handle.stop()")
+    assert result.comm_closes > 0
+    assert app_session.apps == []
