@@ -35,9 +35,9 @@ def _f(value: Any, digits: int = 2) -> str:
 
 def _shape_table(table: dict[str, Any]) -> list[str]:
     lines = [
-        "| system | median ms | p90 ms | x floor | x Streamlit | msgs | bytes | x floor bytes "
-        "| comm open/close |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| system | median ms | p90 ms | x floor | x Streamlit | x fragments | msgs | bytes "
+        "| x floor bytes | comm open/close |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name in SYSTEMS:
         row = table.get(name)
@@ -46,7 +46,8 @@ def _shape_table(table: dict[str, Any]) -> list[str]:
         lines.append(
             f"| {TITLES[name]} | {_f(row['median_ms'])} | {_f(row['p90_ms'])} "
             f"| {_f(row.get('x_floor', 1.0 if name == 'floor' else None))} "
-            f"| {_f(row.get('x_streamlit'), 3)} | {_f(row['messages'], 0)} "
+            f"| {_f(row.get('x_streamlit'), 3)} | {_f(row.get('x_fragments'))} "
+            f"| {_f(row['messages'], 0)} "
             f"| {_f(row['bytes'], 0)} | {_f(row.get('bytes_x_floor'))} "
             f"| {row['comm_opens']}/{row['comm_closes']} |"
         )
