@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from jupyter_fragments._output.bundles import Output
 from jupyter_fragments._page.blocks import Block, LayoutElement, StaticElement, WidgetElement
 from jupyter_fragments._runtime.context import RunContext
-from jupyter_fragments._runtime.session import get_session
+from jupyter_fragments._runtime.session import current_context, get_session
 from jupyter_fragments._widgets.kinds import InputKind, Params
 from jupyter_fragments._widgets.registry import WidgetRecord
 from jupyter_fragments.errors import (
@@ -23,7 +23,7 @@ from jupyter_fragments.errors import (
 
 def context() -> RunContext | None:
     """The run in progress, if any."""
-    return get_session().ctx
+    return current_context()
 
 
 def require_context(call: str) -> RunContext:
@@ -48,7 +48,7 @@ def add_static(outputs: list[Output]) -> None:
             elif output.get("output_type") == "stream":
                 print(output["text"], end="")
         return
-    ctx.block.add(StaticElement(outputs, serial=ctx.serial))
+    ctx.block.add_static(StaticElement(outputs, serial=ctx.serial))
     ctx.app.after_element(ctx)
 
 
@@ -165,7 +165,8 @@ def render_input(
         record = WidgetRecord(ident, kind, label, key, widget, params, ctx.scope, value)
         registry.add(record)
     else:
-        kind.update(record.widget, label, params)
+        if _differs(record.params, params):  # unchanged parameters: nothing to set
+            kind.update(record.widget, label, params)
         record.params = params
         record.label = label
         value = record.value
@@ -185,8 +186,10 @@ def render_input(
     if key is not None and kind.value_traits:
         state.sync_from_widget(key, value)
     block.add(WidgetElement(record))
-    ctx.app.after_element(ctx)
+    ctx.app.after_element(ctx)  # may stop a stale run: before a click is handed out
     if kind.returns_trigger:
+        if record.trigger:
+            record.returned_in = ctx.serial  # the user's code now acts on this click
         return record.trigger
     return value
 

@@ -42,6 +42,8 @@ def escape_markdown_html(text: str) -> str:
     Only ``<`` and ``&`` need escaping to stop tags and entities; ``>`` stays so that
     blockquotes keep working. Inside code the renderer shows characters literally.
     """
+    if "<" not in text and "&" not in text:
+        return text
     out: list[str] = []
     fence: str | None = None
     for line in text.splitlines(keepends=True):

@@ -194,13 +194,36 @@ class Block:
     def add(self, element: Element) -> None:
         """Append an element (or replace the content, for ``st.empty``)."""
         target = self.elements()
-        self._reuse(element, self._candidate())
+        old = self._candidate()
+        old_model = old.current_widget() if old is not None else None
+        self._reuse(element, old)
         if self.replace:
             self.page.to_close.extend(e for e in target if e is not element)
             target[:] = [element]
         else:
             target.append(element)
-        self.page.touch(self)
+        model = element.current_widget()
+        if self.replace or model is None or model is not old_model:
+            # the box's children change: only then does the next flush walk this block
+            self.page.touch(self)
+
+    def add_static(self, element: StaticElement) -> None:
+        """`add` for text and captured output: the hot path of a rerun.
+
+        In the common case the element takes over the Output at its position and the
+        box's children stay as they are.
+        """
+        building = self.building
+        if building is not None and not self.replace:
+            position = len(building)
+            committed = self.committed
+            old = committed[position] if position < len(committed) else None
+            if type(old) is StaticElement and old.out is not None:
+                element.out, old.out = old.out, None
+                building.append(element)
+                self.page.dirty_statics[id(element)] = element
+                return
+        self.add(element)
 
     def _reuse(self, element: Element, old: Element | None) -> None:
         if (
@@ -241,12 +264,12 @@ class Block:
         if keep_tail and not self.replace:
             self.building.extend(self.committed[len(self.building) :])
         kept = {id(e) for e in self.building}
-        for old in self.committed:
-            if id(old) not in kept:
-                self.page.to_close.append(old)
+        self.page.to_close.extend(old for old in self.committed if id(old) not in kept)
+        if len(self.building) != len(self.committed):
+            # a shorter or longer list; a different model at any position was seen by add()
+            self.page.touch(self)
         self.committed = self.building
         self.building = None
-        self.page.touch(self)
 
     def children(self) -> tuple[widgets.Widget, ...]:
         """The models to show now: the new list, then the old tail not yet replaced."""

@@ -303,10 +303,10 @@ class App:
     ) -> None:
         """A run saw the clicks: each click of a burst gets a run of its own, none is lost.
 
-        ``seen_in``: only the buttons drawn in that run (it was cut short).
+        ``seen_in``: only the buttons that returned True in that run (it was cut short).
         """
         for record in self.widgets:
-            if seen_in is not None and record.serial != seen_in:
+            if seen_in is not None and record.returned_in != seen_in:
                 continue
             if record.trigger and record.trigger_event <= up_to_event:
                 record.clicks = max(0, record.clicks - 1)
@@ -497,19 +497,25 @@ class App:
         self._sidebar_changed(self.sidebar)
 
     def after_element(self, ctx: RunContext) -> None:
-        """Called after each element: mark slow runs and send progress of long ones."""
+        """Called after each element: mark slow runs, send progress, yield to newer events.
+
+        This is the hot path of every element call: it reads the clock, and looks at
+        the kernel's queue at most every 2 ms, and only when a message has arrived.
+        """
         now = time.monotonic()
-        elapsed = now - ctx.started
-        if not ctx.job.running_marked and elapsed > 2 * self.session.config.slow_run:
+        if not ctx.job.running_marked and now - ctx.started > ctx.mark_after:
             ctx.job.set_state_classes(running=True)
-        if now - ctx.last_flush > self.session.config.flush_interval:
+        if now - ctx.last_flush > ctx.flush_interval:
             ctx.last_flush = now
             self.page.flush()
         inbox = self.session.inbox
-        if inbox.installed:
-            inbox.poll(min_interval=0.002)
-            if inbox.queued and self.has_newer_event_queued():
-                raise SupersededSignal()
+        if inbox.installed and now - ctx.last_poll > 0.002:
+            ctx.last_poll = now
+            inbox.poll()
+            if inbox.arrivals != ctx.arrivals:
+                ctx.arrivals = inbox.arrivals
+                if self.has_newer_event_queued():
+                    raise SupersededSignal()
 
     def has_newer_event_queued(self) -> bool:
         """`has_newer_event` without polling (the caller just polled)."""

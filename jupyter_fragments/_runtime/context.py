@@ -30,6 +30,11 @@ class RunContext:
         self.seen_fragments: set[str] = set()
         self.started = time.monotonic()
         self.last_flush = self.started
+        self.last_poll = 0.0
+        self.arrivals = -1  # the kernel queue's arrivals last looked at (-1: never)
+        config = app.session.config
+        self.mark_after = 2 * float(config.slow_run)
+        self.flush_interval = float(config.flush_interval)
         self.forms: set[str] = set()
         self.fragment_keys: set[str] = set()
         self.forms_with_submit: set[str] = set()

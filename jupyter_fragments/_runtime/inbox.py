@@ -29,7 +29,7 @@ class Inbox:
         # every message received and not yet fully dispatched: msg_id -> (order, comm_id);
         # comm_id is None for anything but a comm message
         self.queued: dict[str, tuple[int, str | None]] = {}
-        self._order = 0
+        self._order = 0  # messages seen so far (the newest's order)
         self._kernel: Any = None
         self._stream: Any = None
         self._original: Callable[..., Any] | None = None
@@ -97,6 +97,11 @@ class Inbox:
             return None
 
     # ------------------------------------------------------------------ queries
+    @property
+    def arrivals(self) -> int:
+        """How many messages have been seen so far: a change means something arrived."""
+        return self._order
+
     def poll(self, min_interval: float = 0.0) -> None:
         """Hand waiting messages to the kernel's queue so `queued` sees them."""
         if not self.installed or self._stream is None:

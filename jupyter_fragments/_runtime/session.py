@@ -12,6 +12,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
+from IPython.core.interactiveshell import InteractiveShell
+
 from jupyter_fragments._config import Fragments
 from jupyter_fragments._output.bundles import stream_output
 from jupyter_fragments._output.capture import Capture
@@ -293,9 +295,8 @@ class Session:
 def get_session(shell: Any = None, *, create: bool = True) -> Session:
     """The session of ``shell`` (default: the running IPython), created on first use."""
     if shell is None:
-        from IPython import get_ipython
-
-        shell = get_ipython()
+        # what IPython's get_ipython() returns, without its checks (a hot path)
+        shell = getattr(InteractiveShell, "_instance", None)
     if shell is None:
         raise NoAppError(
             "jupyter-fragments needs an IPython kernel. "
@@ -312,8 +313,6 @@ def get_session(shell: Any = None, *, create: bool = True) -> Session:
 
 def current_context() -> RunContext | None:
     """The run in progress in this kernel, if any."""
-    from IPython import get_ipython
-
-    shell = get_ipython()
+    shell = getattr(InteractiveShell, "_instance", None)
     session = getattr(shell, _ATTRIBUTE, None) if shell is not None else None
     return session.ctx if session is not None else None

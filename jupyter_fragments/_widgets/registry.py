@@ -50,6 +50,7 @@ class WidgetRecord:
         self.trigger = False
         self.trigger_event = 0
         self.clicks = 0  # clicks no run has seen yet (a burst)
+        self.returned_in = 0  # the last run in which the button returned True
         self.callback: Callback | None = None
         self.form: str | None = None  # the form holding it back, if any
         self.submits: str | None = None  # for submit buttons: the form they submit
