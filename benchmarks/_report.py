@@ -22,6 +22,8 @@ SHAPES = {
     "B": "B: the same click rerunning everything (200 ms included)",
     "C": "C: one of 50 sliders moved, 200 text rows, whole page reruns",
     "C2000": "C at 2,000 text rows (floor and jupyter-fragments)",
+    "W": "W: a plain cell sets a watched session-state key; the watching fragment redraws "
+    "(issue 9; the floor's cell redraws its Output by hand)",
 }
 
 

@@ -215,6 +215,19 @@ PageC()
 
 
 # -- jupyter-fragments and Streamlit: the same script, only the import differs ------------
+# -- issue 9: a watched key set from a plain cell ------------------------------------------
+FLOOR_WATCH = """\
+w_data = []
+w_out = w.Output(outputs=md("rows `0`"))
+w_out
+"""
+
+
+def floor_watch_cell(n: int) -> str:
+    """The floor: a plain cell sets the data and redraws the one Output by hand."""
+    return f"w_data = list(range({n}))\nw_out.outputs = md(f'rows `{{len(w_data)}}`')"
+
+
 FRAGMENTS_SETUP = "%load_ext jupyter_fragments\n"
 
 SCRIPT_A = f"""\
@@ -263,6 +276,24 @@ def fragments_app(name: str, body: str, prelude: str = "") -> str:
 FRAGMENTS_A = fragments_app("A", SCRIPT_A)
 FRAGMENTS_B = fragments_app("B", SCRIPT_B)
 FRAGMENTS_BURST = fragments_app("burst", SCRIPT_BURST)
+FRAGMENTS_WATCH = fragments_app(
+    "watch",
+    """\
+st.session_state.setdefault("data", [])
+st.write("a dashboard that stays as it is")
+
+@st.fragment(watch=["data"])
+def rows():
+    st.write("rows", len(st.session_state.data))
+
+rows()
+""",
+)
+
+
+def fragments_watch_cell(n: int) -> str:
+    """A plain cell assigns the watched key: the watching fragment redraws itself."""
+    return f"st.session_state.data = list(range({n}))"
 
 
 def fragments_c(rows: int, name: str = "C") -> str:

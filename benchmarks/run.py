@@ -299,6 +299,34 @@ class Bench:
             },
         }
 
+    def watch(self) -> dict[str, Any]:
+        """Issue 9: a plain cell assigns a watched key; time to the watcher's redraw."""
+        k = self.k
+        k["floor"].cell(apps.FLOOR_WATCH)
+        k["fragments"].cell(apps.FRAGMENTS_WATCH)
+        k["fragments"].cell("import jupyter_fragments as st")
+
+        def runner(name: str, make: Callable[[int], str]) -> Callable[[int], Sample]:
+            def run(i: int) -> Sample:
+                start = time.perf_counter()
+                result = k[name].session.run_cell(make(i + 1))
+                return Sample(time.perf_counter() - start, result.messages, result.bytes,
+                              result.comm_opens, result.comm_closes)  # fmt: skip
+
+            return run
+
+        samples = self.interleave(
+            {
+                "floor": runner("floor", apps.floor_watch_cell),
+                "fragments": runner("fragments", apps.fragments_watch_cell),
+            }
+        )
+        total = self.plan.warmup + self.plan.interactions
+        app = k["fragments"].session.app("watch")
+        self.check(f"rows `{total}`" in app.text, "W: the watcher shows the last data")
+        self.check(app.runs == 1, f"W: the app body ran once ({app.runs})")
+        return {"samples": samples}
+
     def _pump(self, names: tuple[str, ...], seconds: float) -> None:
         end = time.monotonic() + seconds
         while time.monotonic() < end:
@@ -366,7 +394,7 @@ def _median(values: list[float]) -> float:
 def summarize(raw: dict[str, Any]) -> dict[str, Any]:
     """Samples -> medians, p90s, paired ratios to the floor, to Streamlit and to fragments."""
     shapes: dict[str, Any] = {}
-    for shape in ("A", "B", "C", "C2000"):
+    for shape in ("A", "B", "C", "C2000", "W"):
         if shape not in raw:
             continue
         samples: dict[str, list[Sample]] = raw[shape]["samples"]
@@ -419,8 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="a short smoke run (~2 min)")
     parser.add_argument("--out", type=Path, default=HERE, help="where to write the results")
-    parser.add_argument("--shapes", default="A,D,B,C,C2000,first,F,burst",
-                        help="comma-separated subset of A,D,B,C,C2000,first,F,burst")  # fmt: skip
+    parser.add_argument("--shapes", default="A,D,B,C,C2000,W,first,F,burst",
+                        help="comma-separated subset of A,D,B,C,C2000,W,first,F,burst")  # fmt: skip
     parser.add_argument(
         "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
     )
@@ -460,6 +488,10 @@ def main(argv: list[str] | None = None) -> int:
             if "C2000" in wanted:
                 log(f"shape C at {plan.wide_rows} rows: floor and fragments")
                 raw["C2000"] = bench.shape_wide(plan.wide_rows, ("floor", "fragments"))
+                bench.cleanup()
+            if "W" in wanted:
+                log("shape W: a watched key set from a plain cell")
+                raw["W"] = bench.watch()
                 bench.cleanup()
             if "first" in wanted:
                 log("first render of the 250-element page")
