@@ -64,6 +64,7 @@ class StaticElement(Element):
         self.capture = capture
         self.serial = serial
         self.out: widgets.Output | None = None
+        self.shown: tuple[Output, ...] = ()  # what ``out`` shows (only the kernel sets it)
 
     def current_widget(self) -> widgets.Widget | None:
         return self.out
@@ -71,6 +72,7 @@ class StaticElement(Element):
     def take_output_of(self, old: StaticElement) -> None:
         """Reuse ``old``'s Output model for this element (old gives it up)."""
         self.out, old.out = old.out, None
+        self.shown = old.shown
 
     def realize(self, pool: ModelPool) -> bool:
         """Create or update the Output; True when a message was needed."""
@@ -79,9 +81,11 @@ class StaticElement(Element):
             self.out = widgets.Output(
                 outputs=content, layout=pool.layout(), _dom_classes=(ELEMENT_CLASS,)
             )
+            self.shown = content
             return True
-        if self.out.outputs != content:
+        if content != self.shown:
             self.out.outputs = content
+            self.shown = content
             return True
         return False
 
@@ -219,7 +223,7 @@ class Block:
             committed = self.committed
             old = committed[position] if position < len(committed) else None
             if type(old) is StaticElement and old.out is not None:
-                element.out, old.out = old.out, None
+                element.take_output_of(old)
                 building.append(element)
                 self.page.dirty_statics[id(element)] = element
                 return
