@@ -189,10 +189,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         "a smoke run: `python benchmarks/run.py --quick`).",
         f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, {m['os']}, "
         f"Python {m['python']}.",
-        f"- Load average (1 min): {load}. The machine is shared: other engineers' test suites "
-        "were running during the measurement, so absolute numbers are noisy; ratios are "
-        "taken pair by pair (each round runs every system once, back to back, the starting "
-        "system rotating) and are the numbers to read.",
+        f"- Load average (1 min): {load}. The machine is shared and small, so absolute "
+        "numbers are noisy; ratios are taken pair by pair (each round runs every system "
+        "once, back to back, the starting system rotating) and are the numbers to read.",
         f"- Versions: {versions}.",
         f"- Plan: {meta['plan']['interactions']} measured interactions per system and shape "
         f"after {meta['plan']['warmup']} warm-up rounds.",
