@@ -197,13 +197,17 @@ def default_repr(value: Any) -> str:
 
 
 def members(cls: type) -> Iterator[tuple[str, Any]]:
-    """Public methods and properties a class defines or inherits from this package."""
+    """Public methods and properties a class defines or inherits from this package.
+
+    A class that lists its user-facing members in ``__api__`` gets only those.
+    """
+    api = getattr(cls, "__api__", None)
     seen: set[str] = set()
     for klass in cls.__mro__:
         if not klass.__module__.startswith("jupyter_fragments"):
             continue
         for name, value in vars(klass).items():
-            if name.startswith("_") or name in seen:
+            if name.startswith("_") or name in seen or (api is not None and name not in api):
                 continue
             seen.add(name)
             if isinstance(value, property | classmethod | staticmethod | FunctionType):

@@ -43,6 +43,9 @@ class App:
     on it from Python.
     """
 
+    #: the members meant for users (the rest serves the runtime)
+    __api__ = ("rerun", "stop")
+
     def __init__(
         self,
         session: Session,
