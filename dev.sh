@@ -32,7 +32,11 @@ case "${1:-}" in
         shift
         ensure_venv
         "$PY" -m pip install -q -e ".[test,lab]"
-        exec "$VENV/bin/jupyter" lab notebooks/quickstart.ipynb "$@"
+        extra=()
+        if [ "$(id -u)" = "0" ]; then
+            extra+=(--allow-root)  # JupyterLab refuses to start as root without it
+        fi
+        exec "$VENV/bin/jupyter" lab --ip=127.0.0.1 "${extra[@]}" notebooks/quickstart.ipynb "$@"
         ;;
     test)
         shift
