@@ -539,7 +539,9 @@ class App:
         for scope in list(self.fragments.values()):
             scope.close()
         self.fragments.clear()
-        self.page.to_close.clear()
+        dropped, self.page.to_close = self.page.to_close, []
+        for element in dropped:  # what a run dropped before the next flush would close it
+            element.close(self.page)
         self.page.dirty_statics.clear()
         self.page.dirty_blocks.clear()
         deferred, self.page.deferred = self.page.deferred, []
