@@ -161,7 +161,10 @@ def render_input(
         value = kind.coerce(
             params, state[key] if key is not None and key in state else kind.default(params)
         )
-        widget = kind.create(label, params, value, ctx.app.page.pool)
+        pool = ctx.app.page.pool
+        if block is ctx.app.sidebar:
+            pool = pool.fitted(width="100%")
+        widget = kind.create(label, params, value, pool)
         record = WidgetRecord(ident, kind, label, key, widget, params, ctx.scope, value)
         registry.add(record)
     else:

@@ -41,12 +41,37 @@ class ModelPool:
             model is m for m in self._styles.values()
         )
 
+    def fitted(self, **attrs: Any) -> ModelPool:
+        """The same shared models, with ``attrs`` as the default layout (the sidebar's
+        inputs take its width rather than ipywidgets' fixed one)."""
+        return _FittedPool(self, attrs)
+
     def close(self) -> None:
         """Close every shared model (when the app goes away)."""
         for model in [*self._layouts.values(), *self._styles.values()]:
             model.close()
         self._layouts.clear()
         self._styles.clear()
+
+
+class _FittedPool(ModelPool):
+    """A view of a pool whose default layout has other attributes."""
+
+    def __init__(self, base: ModelPool, attrs: dict[str, Any]) -> None:
+        self._base = base
+        self._attrs = attrs
+
+    def layout(self, **attrs: Any) -> widgets.Layout:
+        return self._base.layout(**(attrs or self._attrs))
+
+    def style(self, cls: type, **attrs: Any) -> Any:
+        return self._base.style(cls, **attrs)
+
+    def owns(self, model: object) -> bool:
+        return self._base.owns(model)
+
+    def close(self) -> None:
+        self._base.close()
 
 
 def close_widget(widget: widgets.Widget, pool: ModelPool | None = None) -> None:

@@ -94,3 +94,21 @@ st.checkbox("hide", key="hide")
     assert sidebar_layout.state["display"] in ("", None)
     app.checkbox("hide").set_value(True)
     assert sidebar_layout.state["display"] == "none"
+
+
+def test_sidebar_inputs_take_the_sidebars_width(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app sidebarwidth
+import jupyter_fragments as st
+st.sidebar.selectbox("Region", ["All regions", "North"])
+st.selectbox("Main", ["a", "b"])
+"""
+    )
+    app = app_session.app("sidebarwidth")
+
+    def width(label: str) -> object:
+        layout_id = app.selectbox(label).state["layout"][len("IPY_MODEL_") :]
+        return app_session.mirror[layout_id].state.get("width")
+
+    assert width("Region") == "100%"
+    assert width("Main") in (None, "")
