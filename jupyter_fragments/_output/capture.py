@@ -14,7 +14,6 @@ from typing import Any, TextIO
 
 from IPython.core.displaypub import DisplayPublisher
 
-Sink = Callable[[dict[str, Any]], None]
 _MISSING = object()
 
 

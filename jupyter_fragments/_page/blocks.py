@@ -170,10 +170,6 @@ class Block:
         self.form: str | None = None  # the st.form this block is part of
 
     # building -------------------------------------------------------------------
-    @property
-    def rebuilding(self) -> bool:
-        return self.building is not None
-
     def begin(self) -> None:
         """Start a new list of elements for this run (the old one stays on show)."""
         self.building = []

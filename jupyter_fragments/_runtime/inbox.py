@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -33,7 +32,6 @@ class Inbox:
         self._kernel: Any = None
         self._stream: Any = None
         self._original: Callable[..., Any] | None = None
-        self._last_poll = 0.0
         self.installed = False
 
     # ------------------------------------------------------------------ install
@@ -102,16 +100,12 @@ class Inbox:
         """How many messages have been seen so far: a change means something arrived."""
         return self._order
 
-    def poll(self, min_interval: float = 0.0) -> None:
+    def poll(self) -> None:
         """Hand waiting messages to the kernel's queue so `queued` sees them."""
         if not self.installed or self._stream is None:
             return
         if threading.current_thread() is not threading.main_thread():
             return  # the stream belongs to the main thread's loop
-        now = time.monotonic()
-        if now - self._last_poll < min_interval:
-            return
-        self._last_poll = now
         try:
             self._stream.flush(zmq.POLLIN)
         except Exception:  # noqa: BLE001 - a closed stream at shutdown
