@@ -2,30 +2,49 @@
 
 App and scope handles are live views: each read fetches the kernel's snapshot (see
 docs/architecture.md, "The snapshot") and the mirror anew, so they stay valid across
-reruns. Talking to the kernel is the session's job.
+reruns. Talking to the kernel is the session's job: handles see it through
+:class:`Driver` and :class:`AppDriver`, which ``KernelSession`` satisfies.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .render import display_value, render_text, shown_errors
-from .results import ErrorInfo, HarnessError, Interaction
+from .results import ErrorInfo, HarnessError, Interaction, list_choices
 
 if TYPE_CHECKING:
-    from .mirror import WidgetModel
-    from .session import KernelSession
+    from .mirror import WidgetMirror, WidgetModel
 
-__all__ = ["AppHandle", "ScopeHandle", "WidgetHandle"]
+__all__ = ["AppDriver", "AppHandle", "Driver", "ScopeHandle", "Target", "WidgetHandle"]
 
 
-def _list_choices(rows: Iterable[tuple[str, str, str | None]]) -> str:
-    lines = [
-        f"  - {kind} {label!r}" + (f" (key={key!r})" if key is not None else "")
-        for kind, label, key in rows
-    ]
-    return "\n".join(lines) or "  (none)"
+class Driver(Protocol):
+    """What a widget handle asks of the session that drives the kernel."""
+
+    @property
+    def mirror(self) -> WidgetMirror: ...
+
+    def model(self, target: Target) -> WidgetModel: ...
+
+    def text_of(self, target: Target) -> str: ...
+
+    def click(self, target: Target) -> Interaction: ...
+
+    def set_value(self, target: Target, value: Any) -> Interaction: ...
+
+    def set_state(self, target: Target, /, **state: Any) -> Interaction: ...
+
+    def type(self, target: Target, text: str) -> Interaction: ...
+
+    def select(self, target: Target, label: str | Sequence[str]) -> Interaction: ...
+
+
+class AppDriver(Driver, Protocol):
+    """What app and scope handles ask of the session: widgets, and the kernel's snapshot."""
+
+    def snapshot(self) -> dict[str, Any]: ...
 
 
 class WidgetHandle:
@@ -46,9 +65,7 @@ class WidgetHandle:
     5
     """
 
-    def __init__(
-        self, session: KernelSession, model_id: str, info: dict[str, Any] | None = None
-    ) -> None:
+    def __init__(self, session: Driver, model_id: str, info: dict[str, Any] | None = None) -> None:
         self.session = session
         self.model_id = model_id
         self._info = info or {}
@@ -123,10 +140,14 @@ class WidgetHandle:
         return self.session.select(self, label)
 
 
+Target = str | WidgetHandle
+"""A widget to act on: its model id, or a :class:`WidgetHandle`."""
+
+
 class _WidgetFinder:
     """Widget lookup shared by apps and scopes."""
 
-    session: KernelSession
+    session: AppDriver
 
     def _widget_infos(self) -> list[dict[str, Any]]:
         raise NotImplementedError
@@ -172,7 +193,7 @@ class _WidgetFinder:
         wanted = ", ".join(f"{k}={v!r}" for k, v in asked.items() if v is not None)
         problem = "No widget" if not found else f"{len(found)} widgets"
         hint = "" if not found else "\nFix: pass key= to tell them apart."
-        choices = _list_choices((w.kind, w.label, w.key) for w in self.widgets)
+        choices = list_choices((w.kind, w.label, w.key) for w in self.widgets)
         raise HarnessError(
             f"{problem} with {wanted or 'no filter'} in {self._where()}. "
             f"Widgets there:\n{choices}{hint}"
@@ -298,7 +319,7 @@ class AppHandle(_WidgetFinder):
     ('count: 1', 2)
     """
 
-    def __init__(self, session: KernelSession, app_id: str) -> None:
+    def __init__(self, session: AppDriver, app_id: str) -> None:
         self.session = session
         self.id = app_id
 

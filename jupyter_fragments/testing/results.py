@@ -1,11 +1,13 @@
 """What the harness hands back: cell results, interaction costs, and its exceptions.
 
-Plain data only; the session that fills these in lives in ``session.py``.
+Plain data and the text of its error messages; the session that fills these in lives
+in ``session.py``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,7 @@ __all__ = [
     "HarnessTimeout",
     "Interaction",
     "MessageStats",
+    "list_choices",
     "strip_ansi",
 ]
 
@@ -32,6 +35,24 @@ def strip_ansi(text: str) -> str:
     'ValueError: bad'
     """
     return _ANSI.sub("", text)
+
+
+def list_choices(rows: Iterable[tuple[str, str, str | None]]) -> str:
+    """The widgets there are, one per line, for an error that could not pick one.
+
+    Each row is ``(kind, label, key)``; a key of None is left out.
+
+    Examples
+    --------
+    >>> print(list_choices([("slider", "n", None), ("checkbox", "dup", "a")]))
+      - slider 'n'
+      - checkbox 'dup' (key='a')
+    """
+    lines = [
+        f"  - {kind} {label!r}" + (f" (key={key!r})" if key is not None else "")
+        for kind, label, key in rows
+    ]
+    return "\n".join(lines) or "  (none)"
 
 
 @dataclass(frozen=True)
@@ -80,7 +101,8 @@ class MessageStats:
     msg_id : str
         The id of the request (``execute_request`` or ``comm_msg``) the kernel answered.
     messages : int
-        iopub messages with that parent, ``status`` messages excluded.
+        iopub messages with that parent, ``status`` messages and the harness's own
+        control-comm messages excluded.
     bytes : int
         Approximate size: JSON length of each message's content plus its binary buffers.
     comm_opens, comm_closes : int

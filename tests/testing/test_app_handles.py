@@ -1,8 +1,9 @@
 """App, scope and widget handles over a page built by hand in the documented shape.
 
-The kernel gets a stand-in ``jupyter_fragments._snapshot`` describing plain ipywidgets
-laid out as docs/architecture.md says the runtime lays out an app, so these tests
-pin the harness's side of the snapshot contract on their own kernel.
+The kernel gets a stand-in control comm target (``jupyter_fragments.control``) whose
+status describes plain ipywidgets laid out as docs/architecture.md says the runtime
+lays out an app, so these tests pin the harness's side of the control protocol and
+the snapshot on their own kernel, without the package's runtime.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import pytest
 from jupyter_fragments.testing import HarnessError, KernelSession
 
 FAKE_APP = """\
-import json, sys, types
 import ipywidgets as w
 
 VIEW = "application/vnd.jupyter.widget-view+json"
@@ -65,8 +65,8 @@ def scope(id, kind, name, out, parent):
             "body_model_id": None, "parent": parent, "runs": runs[id],
             "run_every": None, "error": None}
 
-def snapshot_json():
-    return json.dumps({"timers": 0, "apps": [{
+def snapshot():
+    return {"timers": 0, "apps": [{
         "id": "app-1", "name": "demo", "model_id": root.model_id, "timers": 0,
         "strict": False,
         "scopes": [scope("s1", "app", "app", root, None),
@@ -75,18 +75,35 @@ def snapshot_json():
                     widget(first, "checkbox", "dup", "s1", key="a"),
                     widget(second, "checkbox", "dup", "s1", key="b"),
                     widget(refresh, "button", "refresh", "s2"),
-                    widget(fail, "button", "fail", "s2")]}]})
+                    widget(fail, "button", "fail", "s2")]}]}
 
-fake = types.ModuleType("jupyter_fragments._snapshot")
-fake.snapshot_json = snapshot_json
-sys.modules[fake.__name__] = fake
+control = {"comms": [], "asked": 0}
+
+def control_open(comm, _msg):
+    control["comms"].append(comm)
+    def answer(msg):
+        if msg["content"]["data"].get("action") == "status":
+            control["asked"] += 1
+            comm.send({"action": "status", **snapshot()})
+    comm.on_msg(answer)
+
+def push():  # as the runtime does when apps or timers change
+    for comm in control["comms"]:
+        comm.send({"action": "status", **snapshot()})
+
+def drop_control():  # as `%unload_ext` does
+    for comm in control["comms"]:
+        comm.close()
+    control["comms"].clear()
+
+get_ipython().kernel.comm_manager.register_target("jupyter_fragments.control", control_open)
 """
 
 
 @pytest.fixture(scope="module")
 def session() -> Iterator[KernelSession]:
     with KernelSession.start() as session:
-        session.run_cell("import sys\nsys.modules['jupyter_fragments._snapshot'] = None")
+        # A kernel without the control target (no `%load_ext`) cannot describe apps.
         with pytest.raises(HarnessError, match="Fix: install jupyter-fragments"):
             session.snapshot()
         session.run_cell(FAKE_APP)
@@ -143,3 +160,46 @@ def test_unknown_app_and_fragment_are_explained(session: KernelSession) -> None:
         session.app("other")
     with pytest.raises(HarnessError, match=r"No fragment 'clock'.*\['panel'\]"):
         session.app().fragment("clock")
+
+
+def test_one_status_request_per_read_on_one_comm(session: KernelSession) -> None:
+    session.snapshot()
+    asked = session.eval("control['asked']")
+
+    for _ in range(3):
+        assert session.snapshot()["apps"][0]["name"] == "demo"
+
+    assert session.eval("control['asked']") == asked + 3
+    assert session.eval("len(control['comms'])") == 1
+
+
+def test_status_pushes_are_not_counted_as_the_requests_messages(session: KernelSession) -> None:
+    session.snapshot()
+    plain = session.run_cell("None")
+    pushed = session.run_cell("push()")
+    assert (pushed.messages, pushed.outputs) == (plain.messages, plain.outputs)
+
+
+def test_a_comm_the_kernel_closed_is_opened_again(session: KernelSession) -> None:
+    session.snapshot()
+
+    session.run_cell("drop_control()")
+
+    assert session.app().name == "demo"
+    assert session.eval("len(control['comms'])") == 1
+
+
+def test_a_restarted_kernel_is_asked_on_a_new_comm() -> None:
+    with KernelSession.start() as session:
+        session.run_cell(FAKE_APP)
+        assert session.app().name == "demo"
+        assert session.manager is not None
+
+        session.manager.restart_kernel(now=True)
+        session.client.wait_for_ready(timeout=60)
+        with pytest.raises(HarnessError, match="Fix: install jupyter-fragments"):
+            session.snapshot()
+        session.run_cell(FAKE_APP)
+
+        assert session.app().name == "demo"
+        assert session.eval("len(control['comms'])") == 1

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 
 import pytest
 
-from jupyter_fragments.testing import KernelSession
+from jupyter_fragments.testing import HarnessError, KernelSession
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("jupyter_fragments._snapshot") is None
-    or not hasattr(importlib.import_module("jupyter_fragments"), "load_ipython_extension"),
-    reason="the kernel runtime (the %load_ext hooks, jupyter_fragments._snapshot) is not there",
+    not hasattr(importlib.import_module("jupyter_fragments"), "load_ipython_extension"),
+    reason="the kernel runtime (the %load_ext hooks that register the control comm) is not there",
 )
 
 COUNTER_APP = """\
@@ -81,3 +80,19 @@ def test_timers_tick_while_the_harness_waits(app_session: KernelSession) -> None
     ticks = app_session.eval("__import__('jupyter_fragments').session_state.ticks")
     assert f"tick {ticks}" in clock.text or f"tick {ticks - 1}" in clock.text
     assert app.runs == 1
+
+
+def test_the_snapshot_follows_unload_and_load(app_session: KernelSession) -> None:
+    app_session.run_cell(COUNTER_APP)
+    assert [a.name for a in app_session.apps] == ["counter"]
+    try:
+        app_session.run_cell("%unload_ext jupyter_fragments")
+        # The kernel closed the control comm: without the target there is no snapshot.
+        with pytest.raises(HarnessError, match="Fix: install jupyter-fragments"):
+            app_session.snapshot()
+    finally:
+        app_session.run_cell("%load_ext jupyter_fragments")
+    assert app_session.snapshot() == {"apps": [], "timers": 0}
+    app_session.run_cell(COUNTER_APP)
+    assert app_session.app("counter").button("+1").click().error is None
+    assert app_session.app("counter").runs == 2
