@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set-up and the project's two jobs, on a fresh machine or an existing checkout:
 #   ./dev.sh dashboard   install, then open the example dashboard in JupyterLab
-#   ./dev.sh test        install (Chromium included), then lint, type-check and test
+#   ./dev.sh test        install (Chromium included), then lint, type-check, check the
+#                        import layers and test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -46,6 +47,7 @@ case "${1:-}" in
         "$PY" -m ruff check jupyter_fragments tests $(ls -d benchmarks docs 2>/dev/null)
         "$PY" -m ruff format --check jupyter_fragments
         "$PY" -m mypy
+        "$VENV/bin/lint-imports" --no-cache  # the layer contracts in pyproject.toml
         exec "$PY" -m pytest "$@"
         ;;
     *)
