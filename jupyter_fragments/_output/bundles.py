@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import types
+from collections.abc import Mapping
 from typing import Any
 
 Output = dict[str, Any]
@@ -15,21 +16,51 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TICKS = re.compile(r"`+")
 
 
-def display_output(data: dict[str, Any], metadata: dict[str, Any] | None = None) -> Output:
-    """A ``display_data`` output."""
-    return {"output_type": "display_data", "data": data, "metadata": metadata or {}}
+ELEMENT_TAG = "jupyter_fragments"
+"""The metadata key naming the ``st`` call that made an output (AppTest reads it)."""
 
 
-def markdown_output(body: str, plain: str | None = None) -> Output:
+def element_metadata(element: str, fields: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """``{"jupyter_fragments": {"element": element, **fields}}``.
+
+    ``element`` is Streamlit's name for the call (``"title"``, ``"metric"``); ``fields``
+    carry what the content cannot tell apart (a toast's ``icon``, a metric's ``delta``).
+    """
+    return {ELEMENT_TAG: {"element": element, **(fields or {})}}
+
+
+def display_output(
+    data: dict[str, Any],
+    metadata: dict[str, Any] | None = None,
+    *,
+    element: str | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> Output:
+    """A ``display_data`` output, tagged with the ``element`` that made it if given."""
+    meta = dict(metadata or {})
+    if element is not None:
+        meta.update(element_metadata(element, fields))
+    return {"output_type": "display_data", "data": data, "metadata": meta}
+
+
+def markdown_output(
+    body: str,
+    plain: str | None = None,
+    *,
+    element: str | None = None,
+    fields: Mapping[str, Any] | None = None,
+) -> Output:
     """Markdown rendered by the frontend, with a plain-text fallback."""
     return display_output(
-        {"text/markdown": body, "text/plain": plain if plain is not None else body}
+        {"text/markdown": body, "text/plain": plain if plain is not None else body},
+        element=element,
+        fields=fields,
     )
 
 
-def text_output(text: str) -> Output:
+def text_output(text: str, *, element: str | None = None) -> Output:
     """Preformatted plain text."""
-    return display_output({"text/plain": text})
+    return display_output({"text/plain": text}, element=element)
 
 
 def stream_output(name: str, text: str) -> Output:
