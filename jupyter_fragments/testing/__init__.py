@@ -13,11 +13,13 @@ Examples
 ...     session.app().button("Go").click()
 
 With pytest, the ``app_session`` fixture gives a reset, shared kernel per test.
+Streamlit users' tests run with ``AppTest``, Streamlit's test API, in a shared kernel.
 """
 
 from __future__ import annotations
 
 from .app import AppHandle, ScopeHandle, WidgetHandle
+from .apptest import AppTest
 from .mirror import WidgetMirror, WidgetModel
 from .render import render_text
 from .results import (
@@ -34,6 +36,7 @@ from .session import KernelSession
 
 __all__ = [
     "AppHandle",
+    "AppTest",
     "CellError",
     "CellResult",
     "ErrorInfo",
