@@ -8,71 +8,23 @@ reruns and ``run_every`` timers behave as in a notebook and can be tested too.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import os
-import pickle
 import textwrap
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .apptest_driver import AppDriver, Script, resolve_script
 from .apptest_elements import ElementList, WidgetList
 from .apptest_queries import ElementQueries
-from .apptest_session import (
-    KernelDict,
-    decode_state,
-    payload,
-    query_dict,
-    runner_call,
-    shared_kernel,
-)
+from .apptest_session import KernelDict, shared_kernel
 from .apptest_tree import Block, Fragment, TreeBuilder
 from .apptest_widgets import Send
-from .results import HarnessError, HarnessTimeout
-from .session import KernelSession
+from .results import HarnessError
 
 __all__ = ["AppTest"]
-
-
-@dataclass(frozen=True)
-class Script:
-    """What an AppTest runs: the source, the file it comes from, and a call for functions."""
-
-    source: str
-    filename: str
-    folder: str | None = None
-    call: tuple[str, tuple[Any, ...], dict[str, Any]] | None = None
-
-
-def _resolve(script_path: str | os.PathLike[str], caller: str | None) -> Path:
-    """The app file: absolute, next to the calling test file, or from the working directory."""
-    path = Path(script_path)
-    if not path.is_absolute() and caller:
-        beside = Path(caller).resolve().parent / path
-        if beside.is_file():
-            return beside
-    if path.is_file():
-        return path.resolve()
-    raise FileNotFoundError(
-        f"No app file {os.fspath(script_path)!r} (looked next to the test file and in "
-        f"{os.getcwd()}). Fix: pass a path relative to the test file or the directory "
-        "pytest runs in, or an absolute path."
-    )
-
-
-def _nested(flat: dict[str, Any]) -> dict[str, Any]:
-    """Secrets with dotted keys (``"db.user"``) made into sections, as secrets.toml has them."""
-    nested: dict[str, Any] = {}
-    for key, value in flat.items():
-        *sections, last = str(key).split(".")
-        target = nested
-        for section in sections:
-            target = target.setdefault(section, {})
-        target[last] = value
-    return nested
 
 
 class AppTest(ElementQueries):
@@ -115,18 +67,11 @@ class AppTest(ElementQueries):
         self._setup(Script(source, str(path), str(path.parent)), default_timeout)
 
     def _setup(self, script: Script, default_timeout: float) -> None:
-        self._script = script
+        self._driver = AppDriver(script)
         self.default_timeout = default_timeout
-        self._name = f"apptest-{uuid.uuid4().hex[:12]}"
         self.secrets: dict[str, Any] = {}
-        self.session_state = KernelDict("st.session_state", self._fetch_state)
-        self.query_params = KernelDict("st.query_params", self._fetch_query_params)
-        self._generation: int | None = None
-        self._sent_secrets: bytes | None = None
-        self._pending: dict[str, list[Send]] = {}
-        self._clicked: set[str] = set()
-        self._runs: dict[str, tuple[str, int]] = {}
-        self._ran: tuple[str, ...] = ()
+        self.session_state = KernelDict("st.session_state", self._driver.fetch_state)
+        self.query_params = KernelDict("st.query_params", self._driver.fetch_query_params)
         self._main = Block(self, "main")
         self._sidebar = Block(self, "sidebar")
         self._fragments: list[Fragment] = []
@@ -149,7 +94,7 @@ class AppTest(ElementQueries):
         """
         frame = inspect.currentframe()
         caller = frame.f_back.f_globals.get("__file__") if frame and frame.f_back else None
-        return cls(_resolve(script_path, caller), default_timeout=default_timeout)
+        return cls(resolve_script(script_path, caller), default_timeout=default_timeout)
 
     @classmethod
     def from_string(cls, script: str, *, default_timeout: float = 3) -> AppTest:
@@ -210,113 +155,13 @@ class AppTest(ElementQueries):
             the kernel is interrupted.
         """
         limit = self.default_timeout if timeout is None else float(timeout)
-        session = shared_kernel.session()
-        try:
-            if self._generation is None:
-                self._start(session, limit)
-            else:
-                self._check_current()
-                self._rerun(session, limit)
-        except HarnessTimeout as exc:
-            if session.manager is not None:
-                session.manager.interrupt_kernel()
-            raise HarnessTimeout(
-                f"AppTest script run timed out after {limit:g}(s). Fix: pass a larger "
-                "timeout to run() (or default_timeout= when creating the AppTest)."
-            ) from exc
-        self._refresh(session)
+        app = self._driver.run(limit, self.secrets, self.session_state, self.query_params)
+        self._show(app)
         return self
-
-    def _start(self, session: KernelSession, limit: float) -> None:
-        self._generation = shared_kernel.reset()
-        script = self._script
-        config = {
-            "source": script.source,
-            "filename": script.filename,
-            "folder": script.folder,
-            "call": script.call,
-            "cwd": os.getcwd(),
-            **self._changes(),
-        }
-        raw = session.eval(runner_call("start", self._name, payload(config)), timeout=limit)
-        self.query_params.store(query_dict(raw))
-        self._clicked = set()
-
-    def _rerun(self, session: KernelSession, limit: float) -> None:
-        if self._pending:
-            self._send_inputs(session, limit)
-            return
-        changes = payload(self._changes())
-        raw = session.eval(runner_call("rerun", self._name, changes), timeout=limit)
-        self.query_params.store(query_dict(raw))
-        self._clicked = set()
-
-    def _check_current(self) -> None:
-        if self._generation is not None and self._generation != shared_kernel.generation:
-            raise HarnessError(
-                "This AppTest's app was stopped: a newer AppTest reset the shared kernel "
-                "on its first run. Fix: finish with one AppTest before running the next."
-            )
-
-    def _changes(self) -> dict[str, Any]:
-        """The test's writes since the last run, for the kernel."""
-        config: dict[str, Any] = {}
-        if self.session_state.dirty:
-            config["state"], config["deleted"] = self.session_state.take()
-        if self.query_params.dirty:
-            wanted = dict(self.query_params)
-            self.query_params.take()
-            config["query_params"] = wanted
-        secrets = _nested(self.secrets) if self.secrets else self._secrets_file()
-        sent = pickle.dumps(secrets)
-        if sent != self._sent_secrets:
-            config["secrets"] = secrets
-            self._sent_secrets = sent
-        return config
-
-    @staticmethod
-    def _secrets_file() -> dict[str, Any]:
-        path = Path.cwd() / ".streamlit" / "secrets.toml"
-        if not path.is_file():
-            return {}
-        for name in ("tomllib", "tomli"):  # tomllib from Python 3.11 on
-            try:
-                toml = importlib.import_module(name)
-            except ImportError:
-                continue
-            with path.open("rb") as file:
-                return dict(toml.load(file))
-        raise HarnessError(
-            f"Cannot read {path}: this Python has no TOML reader. Fix: pip install tomli, "
-            "or set at.secrets in the test."
-        )
-
-    def _send_inputs(self, session: KernelSession, limit: float) -> None:
-        changes = self._changes()
-        if changes:
-            raw = session.eval(runner_call("update", self._name, payload(changes)), timeout=limit)
-            self.query_params.store(query_dict(raw))
-        queued = sorted(self._pending.values(), key=lambda s: any(k == "click" for k, _, _ in s))
-        self._pending = {}
-        ids, clicked = [], set()
-        for sends in queued:
-            for kind, model_id, state in sends:
-                if kind == "click":
-                    ids.append(session.send_custom(model_id, {"event": "click"}))
-                    clicked.add(model_id)
-                else:
-                    ids.append(session.send_update(model_id, state))
-        failed = [i.error for i in session.wait_idle(ids, timeout=limit) if i.error is not None]
-        if failed:
-            raise HarnessError(f"The kernel failed to handle an input: {failed[0]}")
-        self._clicked = clicked
-        self.query_params.store(None)
 
     def queue(self, model_id: str, sends: list[Send]) -> None:
         """Queue a widget's events for the next ``run()`` (the latest per widget wins)."""
-        self._pending.pop(model_id, None)
-        if sends:
-            self._pending[model_id] = sends
+        self._driver.queue(model_id, sends)
 
     def wait(self, seconds: float) -> AppTest:
         """Let the kernel's timers run for ``seconds`` (``run_every`` fragments tick).
@@ -329,44 +174,14 @@ class AppTest(ElementQueries):
         >>> at.wait(1.0).fragment("clock").runs  # doctest: +SKIP
         3
         """
-        session = shared_kernel.session()
-        self._check_current()
-        session.wait(seconds)
-        self._clicked = set()
-        self._refresh(session)
+        self._show(self._driver.wait(seconds))
         return self
 
-    def _refresh(self, session: KernelSession) -> None:
-        apps = [a for a in session.snapshot().get("apps", []) if a.get("name") == self._name]
-        if not apps:
-            raise HarnessError(
-                f"The app of this AppTest is not in the kernel any more ({self._name}). "
-                "Fix: do not reset the kernel (app_session, stop_all) while using an AppTest."
-            )
-        app = apps[-1]
-        tree = TreeBuilder(self, session.mirror, app, self._clicked).build()
+    def _show(self, app: dict[str, Any]) -> None:
+        mirror = shared_kernel.session().mirror
+        tree = TreeBuilder(self, mirror, app, self._driver.clicked).build()
         self._main, self._sidebar, self._fragments = tree.main, tree.sidebar, tree.fragments
-        runs = {
-            str(s["id"]): ("app" if s.get("kind") == "app" else str(s.get("name")), int(s["runs"]))
-            for s in app.get("scopes", [])
-        }
-        self._ran = tuple(
-            name for sid, (name, count) in runs.items() if count > self._runs.get(sid, ("", 0))[1]
-        )
-        self._runs = runs
         self.session_state.store(None)
-
-    def _fetch_state(self) -> dict[str, Any]:
-        if self._generation is None:
-            return {}
-        self._check_current()
-        return decode_state(shared_kernel.session().eval(runner_call("state")))
-
-    def _fetch_query_params(self) -> dict[str, Any]:
-        if self._generation is None:
-            return {}
-        raw = shared_kernel.session().eval(runner_call("query_params", self._name))
-        return query_dict(raw)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -418,7 +233,7 @@ class AppTest(ElementQueries):
     @property
     def ran(self) -> tuple[str, ...]:
         """The scopes the last ``run()`` or ``wait()`` ran: ``("app",)``, ``("counter",)``..."""
-        return self._ran
+        return self._driver.ran
 
     def switch_page(self, page_path: str) -> AppTest:
         """Not available: jupyter-fragments has no multipage apps yet."""
@@ -429,4 +244,4 @@ class AppTest(ElementQueries):
         )
 
     def __repr__(self) -> str:
-        return f"AppTest({self._script.filename!r}, ran={self._ran!r})"
+        return f"AppTest({self._driver.script.filename!r}, ran={self.ran!r})"

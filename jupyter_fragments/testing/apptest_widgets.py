@@ -376,7 +376,8 @@ class TimeInput(Widget):
                 "hours": value.hour,
                 "minutes": value.minute,
                 "seconds": value.second,
-                "milliseconds": value.microsecond / 1000,
+                # an int, as browsers send it (ipywidgets cannot read a float back)
+                "milliseconds": value.microsecond // 1000,
             }
         return [("update", self.id, {"value": state})]
 
