@@ -22,17 +22,24 @@ SECTIONS = {
     "jupyter_fragments._runtime.api": "Apps",
     "jupyter_fragments._runtime.fragment": "Execution flow",
     "jupyter_fragments._state.session_state": "Session state",
-    "jupyter_fragments._cache": "Caching",
+    "jupyter_fragments._elements.cache": "Caching",
     "jupyter_fragments._elements.text": "Text",
+    "jupyter_fragments._elements.write": "Text",
     "jupyter_fragments._elements.data": "Data",
     "jupyter_fragments._elements.charts": "Charts",
-    "jupyter_fragments._elements.inputs": "Input widgets",
-    "jupyter_fragments._elements.choice": "Choice widgets",
-    "jupyter_fragments._elements.pickers": "Pickers, files and links",
+    "jupyter_fragments._elements.buttons": "Buttons",
+    "jupyter_fragments._elements.toggles": "Checkboxes and toggles",
+    "jupyter_fragments._elements.sliders": "Sliders",
+    "jupyter_fragments._elements.text_inputs": "Text and number inputs",
+    "jupyter_fragments._elements.selections": "Selections",
+    "jupyter_fragments._elements.dates": "Dates and times",
+    "jupyter_fragments._elements.color": "Colors and files",
+    "jupyter_fragments._elements.files": "Colors and files",
+    "jupyter_fragments._elements.custom": "Any ipywidget",
     "jupyter_fragments._elements.media": "Media",
     "jupyter_fragments._elements.layout": "Layout and containers",
+    "jupyter_fragments._elements.dialogs": "Dialogs",
     "jupyter_fragments._elements.status": "Status",
-    "jupyter_fragments._elements.advanced": "Dialogs, popovers and other widgets",
     "jupyter_fragments.errors": "Errors",
     "jupyter_fragments": "The extension and the page",
     "jupyter_fragments.testing.session": "Kernel sessions",
@@ -281,10 +288,11 @@ def attribute_comments(module: ModuleType) -> dict[str, list[str]]:
 def container_methods(cls: type) -> list[str]:
     """The element functions a container class offers as methods (none for others)."""
     import jupyter_fragments
+    from jupyter_fragments._elements.surface import CONTAINER_METHODS
 
     if not issubclass(cls, jupyter_fragments.Container):
         return []
-    return sorted(getattr(jupyter_fragments, "_CONTAINER_METHODS", ()))
+    return sorted(CONTAINER_METHODS)
 
 
 def section_of(obj: Any, module: ModuleType) -> str:

@@ -23,15 +23,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from jupyter_fragments._cache import cache_data, cache_resource
-from jupyter_fragments._elements.advanced import (
-    dialog,
-    experimental_dialog,
-    latex,
-    popover,
-    widget,
-    write_stream,
+from jupyter_fragments._elements.buttons import (
+    button,
+    download_button,
+    form_submit_button,
+    link_button,
 )
+from jupyter_fragments._elements.cache import cache_data, cache_resource
 from jupyter_fragments._elements.charts import (
     altair_chart,
     area_chart,
@@ -42,19 +40,12 @@ from jupyter_fragments._elements.charts import (
     scatter_chart,
     vega_lite_chart,
 )
-from jupyter_fragments._elements.choice import feedback, multiselect, radio, select_slider
+from jupyter_fragments._elements.color import color_picker
+from jupyter_fragments._elements.custom import widget
 from jupyter_fragments._elements.data import dataframe, metric, table
-from jupyter_fragments._elements.inputs import (
-    button,
-    checkbox,
-    form_submit_button,
-    number_input,
-    selectbox,
-    slider,
-    text_area,
-    text_input,
-    toggle,
-)
+from jupyter_fragments._elements.dates import date_input, time_input
+from jupyter_fragments._elements.dialogs import dialog, experimental_dialog
+from jupyter_fragments._elements.files import file_uploader
 from jupyter_fragments._elements.layout import (
     Container,
     columns,
@@ -62,18 +53,13 @@ from jupyter_fragments._elements.layout import (
     empty,
     expander,
     form,
+    popover,
     sidebar,
     tabs,
 )
 from jupyter_fragments._elements.media import image
-from jupyter_fragments._elements.pickers import (
-    color_picker,
-    date_input,
-    download_button,
-    file_uploader,
-    link_button,
-    time_input,
-)
+from jupyter_fragments._elements.selections import feedback, multiselect, radio, selectbox
+from jupyter_fragments._elements.sliders import select_slider, slider
 from jupyter_fragments._elements.status import (
     balloons,
     error,
@@ -86,6 +72,11 @@ from jupyter_fragments._elements.status import (
     toast,
     warning,
 )
+
+# importing the surface gives every container its element methods (``col.button(...)``)
+from jupyter_fragments._elements.surface import (
+    CONTAINER_METHODS as _CONTAINER_METHODS,  # noqa: F401
+)
 from jupyter_fragments._elements.text import (
     caption,
     code,
@@ -93,12 +84,15 @@ from jupyter_fragments._elements.text import (
     exception,
     header,
     json,
+    latex,
     markdown,
     subheader,
     text,
     title,
-    write,
 )
+from jupyter_fragments._elements.text_inputs import number_input, text_area, text_input
+from jupyter_fragments._elements.toggles import checkbox, toggle
+from jupyter_fragments._elements.write import write, write_stream
 from jupyter_fragments._runtime.api import app, stop_all
 from jupyter_fragments._runtime.app import App
 from jupyter_fragments._runtime.fragment import experimental_fragment, fragment, rerun, stop
@@ -204,39 +198,6 @@ __all__ = [
     "write",
     "write_stream",
 ]
-
-#: Element functions that containers offer as methods (``box.write(...)``): every public
-#: name but those that are not drawn into a place on the page.
-_CONTAINER_METHODS = frozenset(__all__) - {
-    "App",
-    "Container",
-    "DuplicateWidgetError",
-    "FragmentWidgetError",
-    "FragmentsAPIError",
-    "NoAppError",
-    "StreamlitAPIException",
-    "StrictAppError",
-    "__version__",
-    "app",
-    "balloons",
-    "cache_data",
-    "cache_resource",
-    "dialog",
-    "experimental_dialog",
-    "experimental_fragment",
-    "fragment",
-    "load_ipython_extension",
-    "rerun",
-    "session_state",
-    "set_page_config",
-    "sidebar",
-    "snow",
-    "spinner",
-    "stop",
-    "stop_all",
-    "toast",
-    "unload_ipython_extension",
-}
 
 
 def set_page_config(

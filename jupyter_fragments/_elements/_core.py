@@ -11,7 +11,7 @@ from jupyter_fragments._output.bundles import Output
 from jupyter_fragments._page.blocks import Block, LayoutElement, StaticElement, WidgetElement
 from jupyter_fragments._runtime.context import RunContext
 from jupyter_fragments._runtime.session import current_context, get_session
-from jupyter_fragments._widgets.kinds import InputKind, Params
+from jupyter_fragments._widgets.base import InputKind, Params
 from jupyter_fragments._widgets.registry import WidgetRecord
 from jupyter_fragments.errors import (
     DuplicateWidgetError,

@@ -1,13 +1,14 @@
-"""Layout: containers, columns, tabs, expanders, ``st.empty`` and the sidebar.
+"""Layout: containers, columns, tabs, expanders, popovers, forms, ``st.empty``, the sidebar.
 
-Every container works both as ``with box:`` and as ``box.write(...)``: element
-functions are looked up on the public module and called with the box as the target.
+Every container works both as ``with box:`` and as ``box.write(...)``: the element
+functions it offers as methods are given to it by `jupyter_fragments._elements.surface`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
@@ -20,6 +21,9 @@ _GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
 
 class Container:
     """A place elements can be drawn into (Streamlit's DeltaGenerator for a container)."""
+
+    #: The element functions offered as methods, by name (see `offer_methods`).
+    _element_methods: ClassVar[Mapping[str, Callable[..., Any]]] = MappingProxyType({})
 
     def __init__(self, block: Block | None) -> None:
         self._block = block
@@ -40,14 +44,12 @@ class Container:
             ctx.blocks.pop()
 
     def __getattr__(self, name: str) -> Any:
-        import jupyter_fragments
-
-        if name.startswith("_") or name not in jupyter_fragments._CONTAINER_METHODS:
+        func = None if name.startswith("_") else self._element_methods.get(name)
+        if func is None:
             raise AttributeError(
                 f"{type(self).__name__!s} has no element {name!r}. "
                 "Fix: use an element function such as write, markdown or button."
             )
-        func = getattr(jupyter_fragments, name)
 
         def in_container(*args: Any, **kwargs: Any) -> Any:
             with self:
@@ -71,6 +73,15 @@ class Container:
         """
         with self:
             return empty()
+
+
+def offer_methods(methods: Mapping[str, Callable[..., Any]]) -> None:
+    """Make ``methods`` the element functions every container offers (``box.write(...)``).
+
+    Called once, by the module that imports every element family: this module sits
+    below them and cannot import them itself.
+    """
+    Container._element_methods = MappingProxyType(dict(methods))
 
 
 class _Sidebar(Container):
@@ -269,6 +280,39 @@ def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> 
         return accordion, [_new_block(pane)]
 
     element = add_layout("expander", (title,), make, "st.expander()")
+    return Container(element.blocks[0])
+
+
+def popover(
+    label: str,
+    *,
+    help: str | None = None,
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool = False,
+) -> Container:
+    """A container behind a toggle: its content shows when the label is clicked.
+
+    Examples
+    --------
+    >>> with st.popover("Open popover"):
+    ...     name = st.text_input("What's your name?")
+    """
+    title = f"{icon} {label}" if icon else str(label)
+    ctx = require_context("st.popover()")
+
+    def make() -> tuple[widgets.Widget, list[Block]]:
+        pane = widgets.VBox(layout=ctx.app.page.pool.layout())
+        accordion = widgets.Accordion(
+            children=(pane,),
+            titles=(title,),
+            selected_index=None,
+            layout=ctx.app.page.pool.layout(width="auto" if not use_container_width else "100%"),
+            _dom_classes=("jf-popover",),
+        )
+        return accordion, [Block(ctx.app.page, pane, ctx.scope)]
+
+    element = add_layout("popover", (title,), make, "st.popover()")
     return Container(element.blocks[0])
 
 

@@ -12,7 +12,6 @@ import os
 from typing import Any
 
 from jupyter_fragments._elements._core import add_static
-from jupyter_fragments._elements.pickers import safe_url
 from jupyter_fragments._output.bundles import (
     Output,
     display_output,
@@ -20,6 +19,7 @@ from jupyter_fragments._output.bundles import (
     escape_markdown_html,
     markdown_output,
 )
+from jupyter_fragments._output.urls import safe_url
 from jupyter_fragments.errors import FragmentsAPIError
 
 _MAGIC = (

@@ -1,10 +1,12 @@
-"""Text elements: ``st.markdown``, ``st.title``, ``st.write`` and friends.
+"""Text elements: ``st.markdown``, headings, ``st.code``, ``st.json``, ``st.latex`` and friends.
 
 User text is markdown with raw HTML escaped, unless ``unsafe_allow_html=True``.
+(``st.write``, which routes any object, is in `jupyter_fragments._elements.write`.)
 """
 
 from __future__ import annotations
 
+import importlib
 import json as _json
 import re
 from typing import Any
@@ -17,6 +19,7 @@ from jupyter_fragments._output.bundles import (
     markdown_output,
     text_output,
 )
+from jupyter_fragments._runtime.session import get_session
 
 
 def _md(body: Any, unsafe_allow_html: bool) -> str:
@@ -154,15 +157,6 @@ def json(body: Any, *, expanded: bool | int = True) -> None:
     add_static([display_output(bundle, {"application/json": {"expanded": bool(expanded)}})])
 
 
-def rich(obj: Any) -> None:
-    """Show ``obj`` through its rich representation, as ``display(obj)`` would."""
-    from jupyter_fragments._runtime.session import get_session
-
-    shell = get_session().shell
-    data, metadata = shell.display_formatter.format(obj)
-    add_static([display_output(dict(data), dict(metadata))])
-
-
 def exception(exc: BaseException) -> None:
     """Show an exception with its traceback.
 
@@ -173,44 +167,18 @@ def exception(exc: BaseException) -> None:
     ... except ZeroDivisionError as exc:
     ...     st.exception(exc)
     """
-    from jupyter_fragments._runtime.session import get_session
-
     add_static([error_output(exc, get_session().shell)])
 
 
-def write(*args: Any, unsafe_allow_html: bool = False) -> None:
-    """Show each argument the way that suits it, as Streamlit's ``st.write`` does.
-
-    Strings are markdown (consecutive strings are joined with spaces), dicts and lists
-    are JSON, exceptions show their traceback, and anything else is shown through its
-    rich representation (pandas frames, matplotlib figures, IPython.display objects).
+def latex(body: Any, *, help: str | None = None) -> None:
+    """Show a LaTeX formula (a string, or a SymPy expression).
 
     Examples
     --------
-    >>> st.write("Total:", 42)
+    >>> st.latex(r"a + ar + ar^2 + \\cdots = \\sum_{k=0}^{n-1} ar^k")
     """
-    pending: list[str] = []
-
-    def flush_text() -> None:
-        if pending:
-            markdown(" ".join(pending), unsafe_allow_html=unsafe_allow_html)
-            pending.clear()
-
-    for arg in args:
-        if isinstance(arg, str):
-            pending.append(arg)
-            continue
-        if isinstance(arg, (int, float, complex)) or arg is None:
-            # Streamlit writes plain values inline, as code, in the running text
-            pending.append(f"`{arg!r}`")
-            continue
-        flush_text()
-        if isinstance(arg, BaseException):
-            exception(arg)
-        elif isinstance(arg, (dict, list)) or type(arg).__name__ == "SessionState":
-            json(arg if isinstance(arg, (dict, list)) else dict(arg))
-        else:
-            from jupyter_fragments._elements.advanced import write_dispatch
-
-            write_dispatch(arg)  # DataFrames, figures, charts, images; else rich(arg)
-    flush_text()
+    if hasattr(body, "free_symbols") and not isinstance(body, str):
+        body = importlib.import_module("sympy").latex(body)
+    source = str(body)
+    # text/latex is rendered as text by MathJax (no HTML is interpreted)
+    add_static([display_output({"text/latex": f"$$\n{source}\n$$", "text/plain": source})])

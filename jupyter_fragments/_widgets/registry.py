@@ -18,7 +18,7 @@ from jupyter_fragments._page.pool import close_widget
 if TYPE_CHECKING:
     from jupyter_fragments._runtime.app import App
     from jupyter_fragments._runtime.scope import Scope
-    from jupyter_fragments._widgets.kinds import InputKind
+    from jupyter_fragments._widgets.base import InputKind
 
 Identity = tuple[Any, ...]
 Callback = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]

@@ -97,7 +97,7 @@ def test_arguments_hash_by_content() -> None:
     import numpy as np
     import pandas as pd
 
-    from jupyter_fragments._cache import arguments_key
+    from jupyter_fragments._elements.cache import arguments_key
 
     def key(*args: object) -> str:
         return arguments_key(None, args, {}, {})

@@ -1,0 +1,268 @@
+"""Option inputs: ``st.selectbox``, ``st.radio``, ``st.multiselect`` and ``st.feedback``.
+
+Options can be any Python objects; the widgets show ``format_func(option)`` and sync
+only indices, so each returns the option objects themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from jupyter_fragments._elements._core import render_input
+from jupyter_fragments._elements.params import (
+    Callback,
+    check_index,
+    common_params,
+    option_labels,
+    option_list,
+)
+from jupyter_fragments._widgets.base import index_of
+from jupyter_fragments._widgets.selections import FEEDBACK, MULTISELECT, RADIO, SELECTBOX
+from jupyter_fragments.errors import FragmentsAPIError
+
+
+def selectbox(
+    label: str,
+    options: Iterable[Any],
+    index: int | None = 0,
+    format_func: Callable[[Any], Any] = str,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    placeholder: str = "Choose an option",
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> Any:
+    """A drop-down to pick one option; returns the option itself (or None).
+
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    options : iterable
+        Any Python objects (a DataFrame's first column for a frame); they stay in the
+        kernel, only their labels go to the page.
+    index : int or None
+        The option selected at first; None selects nothing.
+    format_func : callable
+        Turns an option into its label (default ``str``).
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> choice = st.selectbox("Select", [1, 2, 3], None)
+    """
+    call = f"st.selectbox({label!r})"
+    opts = option_list(options, call)
+    if index is not None and (
+        not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < max(len(opts), 1)
+    ):
+        raise FragmentsAPIError(
+            f"{call} got index={index!r} for {len(opts)} options. "
+            f"Fix: pass an index between 0 and {max(len(opts) - 1, 0)}, or None for no selection."
+        )
+    if not callable(format_func):
+        raise FragmentsAPIError(
+            f"{call} got a format_func that is not callable. Fix: pass a function."
+        )
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "options": opts,
+        "labels": [str(format_func(o)) for o in opts],
+        "index": index if opts else None,
+        "placeholder": placeholder,
+    }
+    return render_input(
+        SELECTBOX,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+    )
+
+
+def radio(
+    label: str,
+    options: Iterable[Any],
+    index: int | None = 0,
+    format_func: Callable[[Any], Any] = str,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    disabled: bool = False,
+    horizontal: bool = False,
+    captions: Iterable[str] | None = None,
+    label_visibility: str = "visible",
+) -> Any:
+    """Radio buttons to pick one option; returns the option itself (or None).
+
+    Examples
+    --------
+    >>> genre = st.radio("Genre", ["Comedy", "Drama"], index=1)
+    """
+    call = f"st.radio({label!r})"
+    opts = option_list(options, call)
+    check_index(index, len(opts), call)
+    labels = option_labels(opts, format_func, call)
+    if captions is not None:
+        notes = [str(c) for c in captions]
+        labels = [
+            f"{text} — {note}" if note else text for text, note in zip(labels, notes, strict=False)
+        ]
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "options": opts,
+        "labels": labels,
+        "index": index if opts else None,
+        "horizontal": horizontal,
+    }
+    return render_input(
+        RADIO,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+    )
+
+
+def multiselect(
+    label: str,
+    options: Iterable[Any],
+    default: Any = None,
+    format_func: Callable[[Any], Any] = str,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    max_selections: int | None = None,
+    placeholder: str = "Choose an option",
+    disabled: bool = False,
+    label_visibility: str = "visible",
+    accept_new_options: bool = False,
+) -> list[Any]:
+    """Pick any number of options; returns a list of the chosen options, in order.
+
+    Examples
+    --------
+    >>> colors = st.multiselect("Colors", ["red", "green", "blue"], default=["red"])
+    """
+    call = f"st.multiselect({label!r})"
+    opts = option_list(options, call)
+    if default is None:
+        chosen: list[Any] = []
+    elif isinstance(default, (list, tuple, set)):
+        chosen = list(default)
+    else:
+        chosen = [default]
+    missing = [d for d in chosen if index_of(opts, d) is None]
+    if missing:
+        raise FragmentsAPIError(
+            f"{call} got default value {missing[0]!r}, which is not one of the options. "
+            "Fix: pass defaults taken from options."
+        )
+    if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
+        raise FragmentsAPIError(
+            f"{call} got max_selections={max_selections!r}. Fix: pass a positive int or None."
+        )
+    if max_selections is not None and len(chosen) > max_selections:
+        raise FragmentsAPIError(
+            f"{call} has {len(chosen)} defaults but max_selections={max_selections}. "
+            "Fix: pass fewer defaults or raise max_selections."
+        )
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "options": opts,
+        "labels": option_labels(opts, format_func, call),
+        "default": chosen,
+        "max_selections": max_selections,
+        "placeholder": placeholder,
+    }
+    return list(
+        render_input(
+            MULTISELECT,
+            label,
+            params,
+            key=key,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            call=call,
+        )
+    )
+
+
+_FEEDBACK = {
+    "thumbs": ["👍", "👎"],
+    "faces": ["😞", "🙁", "😐", "🙂", "😀"],
+    "stars": ["⭐ 1", "⭐ 2", "⭐ 3", "⭐ 4", "⭐ 5"],
+}
+
+
+def feedback(
+    options: str = "thumbs",
+    *,
+    key: Any = None,
+    disabled: bool = False,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+) -> int | None:
+    """Thumbs, faces or stars to rate something; returns the chosen index or None.
+
+    With ``"thumbs"``, 0 is thumbs up and 1 thumbs down, as in Streamlit.
+
+    Examples
+    --------
+    >>> rating = st.feedback("stars")
+    """
+    call = f"st.feedback({options!r})"
+    labels = _FEEDBACK.get(options)
+    if labels is None:
+        raise FragmentsAPIError(
+            f"{call} is not a feedback type. Fix: use 'thumbs', 'faces' or 'stars'."
+        )
+    params = {
+        **common_params(None, disabled, "collapsed"),
+        "options": list(range(len(labels))),
+        "labels": labels,
+        "index": None,
+    }
+    value = render_input(
+        FEEDBACK,
+        "",
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+    )
+    return None if value is None else int(value)

@@ -1,0 +1,104 @@
+"""The element functions a container offers as methods: ``col.button(...)``, ``box.write(...)``.
+
+This module sits on top of every element family and hands the table to `Container`
+(which lives below them). Elements that are not drawn into a place on the page
+(``st.toast``, ``st.balloons``, ``st.spinner``, ``st.dialog``, the sidebar, ...) are not
+offered, as in Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+from typing import Any
+
+from jupyter_fragments._elements import (
+    buttons,
+    charts,
+    color,
+    custom,
+    data,
+    dates,
+    files,
+    layout,
+    media,
+    selections,
+    sliders,
+    status,
+    text,
+    text_inputs,
+    toggles,
+    write,
+)
+
+_OFFERED: tuple[Callable[..., Any], ...] = (
+    # text
+    text.markdown,
+    text.title,
+    text.header,
+    text.subheader,
+    text.caption,
+    text.text,
+    text.code,
+    text.divider,
+    text.json,
+    text.exception,
+    text.latex,
+    write.write,
+    write.write_stream,
+    # data, charts, media
+    data.dataframe,
+    data.table,
+    data.metric,
+    charts.line_chart,
+    charts.area_chart,
+    charts.bar_chart,
+    charts.scatter_chart,
+    charts.altair_chart,
+    charts.vega_lite_chart,
+    charts.plotly_chart,
+    charts.pyplot,
+    media.image,
+    # inputs
+    buttons.button,
+    buttons.form_submit_button,
+    buttons.download_button,
+    buttons.link_button,
+    toggles.checkbox,
+    toggles.toggle,
+    sliders.slider,
+    sliders.select_slider,
+    text_inputs.text_input,
+    text_inputs.text_area,
+    text_inputs.number_input,
+    selections.selectbox,
+    selections.radio,
+    selections.multiselect,
+    selections.feedback,
+    dates.date_input,
+    dates.time_input,
+    color.color_picker,
+    files.file_uploader,
+    custom.widget,
+    # layout and status
+    layout.container,
+    layout.columns,
+    layout.tabs,
+    layout.expander,
+    layout.popover,
+    layout.form,
+    layout.empty,
+    status.info,
+    status.success,
+    status.warning,
+    status.error,
+    status.progress,
+    status.status,
+)
+
+#: Element name -> function, for every element a container offers as a method.
+CONTAINER_METHODS: MappingProxyType[str, Callable[..., Any]] = MappingProxyType(
+    {func.__name__: func for func in _OFFERED}
+)
+
+layout.offer_methods(CONTAINER_METHODS)

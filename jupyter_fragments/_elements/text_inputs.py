@@ -1,0 +1,233 @@
+"""Typed-in inputs: ``st.text_input``, ``st.text_area`` and ``st.number_input``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jupyter_fragments._elements._core import render_input
+from jupyter_fragments._elements.params import Callback, common_params
+from jupyter_fragments._widgets.base import number_type
+from jupyter_fragments._widgets.text import NUMBER_INPUT, TEXT_AREA, TEXT_INPUT
+from jupyter_fragments.errors import FragmentsAPIError
+
+
+def text_input(
+    label: str,
+    value: str | None = "",
+    max_chars: int | None = None,
+    key: Any = None,
+    type: str = "default",
+    help: str | None = None,
+    autocomplete: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> str:
+    """A single-line text input; its value is sent on Enter or when it loses focus.
+
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    value : str
+        The starting text.
+    max_chars : int, optional
+        Longer text is cut to this length.
+    type : {"default", "password"}
+        ``"password"`` hides what is typed.
+    placeholder : str, optional
+        Shown while the input is empty.
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> name = st.text_input("Name", placeholder="Ada")
+    >>> st.write("Hello", name)
+    """
+    if type not in ("default", "password"):
+        raise FragmentsAPIError(
+            f"st.text_input({label!r}, type={type!r}) is not supported. "
+            "Fix: use type='default' or type='password'."
+        )
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "value": value,
+        "max_chars": max_chars,
+        "type": type,
+        "placeholder": placeholder,
+    }
+    return str(
+        render_input(
+            TEXT_INPUT,
+            label,
+            params,
+            key=key,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            call=f"st.text_input({label!r})",
+        )
+    )
+
+
+def text_area(
+    label: str,
+    value: str | None = "",
+    height: int | None = None,
+    max_chars: int | None = None,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> str:
+    """A multi-line text input; its value is sent when it loses focus.
+
+    Parameters are those of `text_input`, plus ``height`` in pixels.
+
+    Examples
+    --------
+    >>> notes = st.text_area("Notes", height=120)
+    """
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "value": value,
+        "height": height,
+        "max_chars": max_chars,
+        "placeholder": placeholder,
+    }
+    return str(
+        render_input(
+            TEXT_AREA,
+            label,
+            params,
+            key=key,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            call=f"st.text_area({label!r})",
+        )
+    )
+
+
+def number_input(
+    label: str,
+    min_value: Any = None,
+    max_value: Any = None,
+    value: Any = "min",
+    step: Any = None,
+    format: str | None = None,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    placeholder: str | None = None,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> Any:
+    """A number input; ints when every number given is an int, floats otherwise.
+
+    Parameters
+    ----------
+    label : str
+        The widget's label.
+    min_value, max_value : int or float, optional
+        Bounds; values outside are clamped.
+    value : int, float, "min" or None
+        The starting value (``"min"``: ``min_value``, or 0).
+    step : int or float, optional
+        The step of the arrows (default 1, or 0.01 for floats).
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> qty = st.number_input("Quantity", 1, 10, 1)
+    """
+    call = f"st.number_input({label!r})"
+    params = {
+        **common_params(help, disabled, label_visibility),
+        **_number_params(call, min_value, max_value, value, step),
+        "format": format,
+        "placeholder": placeholder,
+    }
+    return render_input(
+        NUMBER_INPUT,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+    )
+
+
+def _number_params(
+    call: str, min_value: Any, max_value: Any, value: Any, step: Any
+) -> dict[str, Any]:
+    """A number input's bounds, step and starting value, checked, as one type."""
+    given = [v for v in (min_value, max_value, step) if v is not None]
+    if value not in ("min", None):
+        given.append(value)
+    dtype = number_type(given) if given else "float"
+    if min_value is not None and max_value is not None and min_value > max_value:
+        raise FragmentsAPIError(
+            f"{call} has min_value={min_value!r} greater than max_value={max_value!r}. "
+            "Fix: pass min_value <= max_value."
+        )
+    cast = int if dtype == "int" else float
+    if value == "min":
+        value = min_value if min_value is not None else cast(0)
+    if value is not None:
+        value = cast(value)
+        if (min_value is not None and value < min_value) or (
+            max_value is not None and value > max_value
+        ):
+            raise FragmentsAPIError(
+                f"{call} has value={value!r} outside [{min_value!r}, {max_value!r}]. "
+                "Fix: pass a value between min_value and max_value."
+            )
+    return {
+        "min_value": None if min_value is None else cast(min_value),
+        "max_value": None if max_value is None else cast(max_value),
+        "step": cast(step) if step is not None else cast(1 if dtype == "int" else 0.01),
+        "value": value,
+        "dtype": dtype,
+    }

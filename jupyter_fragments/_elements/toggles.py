@@ -1,0 +1,100 @@
+"""On/off inputs: ``st.checkbox`` and ``st.toggle``; each returns whether it is on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from jupyter_fragments._elements._core import render_input
+from jupyter_fragments._elements.params import Callback, common_params
+from jupyter_fragments._widgets.toggles import CHECKBOX, TOGGLE
+
+
+def checkbox(
+    label: str,
+    value: bool = False,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> bool:
+    """A checkbox; returns whether it is checked.
+
+    Parameters
+    ----------
+    label : str
+        Shown next to the box.
+    value : bool
+        Whether it starts checked.
+    key : str or int, optional
+        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
+        two widgets with the same label need different keys.
+    help : str, optional
+        A tooltip.
+    on_change : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    args, kwargs : optional
+        Arguments for ``on_change``.
+    disabled : bool
+        Shown greyed out, not interactive.
+    label_visibility : {"visible", "hidden", "collapsed"}
+        Hide the label (its space stays) or collapse it; it is still the widget's
+        ``description``.
+
+    Examples
+    --------
+    >>> if st.checkbox("Show raw data"):
+    ...     st.write(data)
+    """
+    params = {**common_params(help, disabled, label_visibility), "value": bool(value)}
+    return bool(
+        render_input(
+            CHECKBOX,
+            label,
+            params,
+            key=key,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            call=f"st.checkbox({label!r})",
+        )
+    )
+
+
+def toggle(
+    label: str,
+    value: bool = False,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    *,
+    disabled: bool = False,
+    label_visibility: str = "visible",
+) -> bool:
+    """A toggle switch; returns whether it is on.
+
+    Parameters are those of `checkbox`.
+
+    Examples
+    --------
+    >>> live = st.toggle("Live updates")
+    """
+    params = {**common_params(help, disabled, label_visibility), "value": bool(value)}
+    return bool(
+        render_input(
+            TOGGLE,
+            label,
+            params,
+            key=key,
+            callback=on_change,
+            args=args,
+            kwargs=kwargs,
+            call=f"st.toggle({label!r})",
+        )
+    )

@@ -1,0 +1,175 @@
+"""Slider kinds: ``st.slider`` over numbers or dates, and ``st.select_slider``.
+
+A number slider is an Int/Float(Range)Slider; a slider over options, dates, times or
+datetimes is a selection slider whose model syncs only indices.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from jupyter_fragments._page.pool import ModelPool
+from jupyter_fragments._widgets.base import InputKind, Params, index_of
+from jupyter_fragments._widgets.selections import ChoiceKind
+from jupyter_fragments.errors import FragmentsAPIError
+
+
+def printf_to_format(fmt: str | None, default: str) -> str:
+    """Streamlit's printf-style ``format`` ("%.2f", "%d") as a Python format spec."""
+    if not fmt:
+        return default
+    if fmt.startswith("%") and fmt.count("%") == 1:
+        return fmt[1:]
+    raise FragmentsAPIError(
+        f"format={fmt!r} is not a printf-style number format. Fix: use e.g. '%d' or '%.2f'."
+    )
+
+
+class SliderKind(InputKind):
+    """``st.slider`` over ints or floats, a single value or a (low, high) range."""
+
+    name = "slider"
+
+    def identity(self, params: Params) -> tuple[Any, ...]:
+        return (params["dtype"], params["range"])
+
+    def default(self, params: Params) -> Any:
+        return params["value"]
+
+    def coerce(self, params: Params, value: Any) -> Any:
+        lo, hi = params["min_value"], params["max_value"]
+        cast = int if params["dtype"] == "int" else float
+        if params["range"]:
+            if not isinstance(value, (tuple, list)) or len(value) != 2:
+                raise FragmentsAPIError(
+                    f"st.slider({params['label']!r}) is a range slider, got value {value!r}. "
+                    "Fix: pass a (low, high) tuple."
+                )
+            low, high = sorted(min(max(cast(v), lo), hi) for v in value)
+            return (low, high)
+        if isinstance(value, (tuple, list)):
+            raise FragmentsAPIError(
+                f"st.slider({params['label']!r}) got a tuple value {value!r} but a single "
+                "number before. Fix: give a new key= when switching to a range slider."
+            )
+        return min(max(cast(value), lo), hi)
+
+    def _cls(self, params: Params) -> Any:
+        if params["range"]:
+            return widgets.IntRangeSlider if params["dtype"] == "int" else widgets.FloatRangeSlider
+        return widgets.IntSlider if params["dtype"] == "int" else widgets.FloatSlider
+
+    def traits(self, label: str, params: Params) -> dict[str, Any]:
+        traits = super().traits(label, params)
+        default_format = "d" if params["dtype"] == "int" else ".2f"
+        traits["readout_format"] = printf_to_format(params.get("format"), default_format)
+        return traits
+
+    def create(self, label: str, params: Params, value: Any, pool: ModelPool) -> widgets.DOMWidget:
+        return self._cls(params)(
+            value=value,
+            min=params["min_value"],
+            max=params["max_value"],
+            step=params["step"],
+            continuous_update=True,
+            layout=pool.layout(),
+            style=self.style(pool, widgets.SliderStyle),
+            **self.traits(label, params),
+        )
+
+    def update(self, widget: widgets.DOMWidget, label: str, params: Params) -> None:
+        with widget.hold_trait_notifications():
+            for name in ("min", "max", "step"):
+                wanted = params[{"min": "min_value", "max": "max_value", "step": "step"}[name]]
+                if getattr(widget, name) != wanted:
+                    setattr(widget, name, wanted)
+        super().update(widget, label, params)
+
+    def read(self, widget: widgets.DOMWidget, params: Params) -> Any:
+        value = widget.value
+        return tuple(value) if params["range"] else value
+
+    def write(self, widget: widgets.DOMWidget, params: Params, value: Any) -> None:
+        current = tuple(widget.value) if params["range"] else widget.value
+        if current != value:
+            widget.value = value
+
+
+class SelectSliderKind(ChoiceKind):
+    """``st.select_slider`` with one value: a SelectionSlider (always has a selection)."""
+
+    name = "select_slider"
+    widget_cls = widgets.SelectionSlider
+    style_cls = widgets.SliderStyle
+    is_slider = True
+
+    def coerce(self, params: Params, value: Any) -> Any:
+        if index_of(params["options"], value) is not None:
+            return value
+        return self.default(params)
+
+    def initial_index(self, params: Params, value: Any) -> Any:
+        return index_of(params["options"], value) or 0
+
+
+class DateSliderKind(SelectSliderKind):
+    """``st.slider`` over dates, times or datetimes: a selection slider of every step."""
+
+    name = "slider"
+
+    def identity(self, params: Params) -> tuple[Any, ...]:
+        return ("date", bool(params.get("range")), tuple(params["labels"]))
+
+
+class SelectRangeKind(SelectSliderKind):
+    """``st.select_slider`` with a (low, high) value: a SelectionRangeSlider."""
+
+    widget_cls = widgets.SelectionRangeSlider
+
+    def default(self, params: Params) -> Any:
+        return tuple(params["value"])
+
+    def coerce(self, params: Params, value: Any) -> Any:
+        options = params["options"]
+        if isinstance(value, (tuple, list)) and len(value) == 2:
+            found = [index_of(options, v) for v in value]
+            if None not in found:
+                low, high = sorted(i for i in found if i is not None)
+                return (options[low], options[high])
+        return self.default(params)
+
+    def initial_index(self, params: Params, value: Any) -> Any:
+        return self._indices(params, value)
+
+    def _indices(self, params: Params, value: Any) -> tuple[int, int]:
+        low, high = (index_of(params["options"], v) or 0 for v in value)
+        return (low, high)
+
+    def update(self, widget: widgets.DOMWidget, label: str, params: Params) -> None:
+        InputKind.update(self, widget, label, params)
+
+    def read(self, widget: widgets.DOMWidget, params: Params) -> Any:
+        options = params["options"]
+        low, high = widget.index
+        return (options[low], options[high])
+
+    def write(self, widget: widgets.DOMWidget, params: Params, value: Any) -> None:
+        wanted = self._indices(params, value)
+        if tuple(widget.index) != wanted:
+            widget.index = wanted
+
+
+class DateRangeSliderKind(SelectRangeKind):
+    name = "slider"
+
+    def identity(self, params: Params) -> tuple[Any, ...]:
+        return ("date", True, tuple(params["labels"]))
+
+
+SLIDER = SliderKind()
+SELECT_SLIDER = SelectSliderKind()
+SELECT_RANGE = SelectRangeKind()
+DATE_SLIDER = DateSliderKind()
+DATE_RANGE_SLIDER = DateRangeSliderKind()
