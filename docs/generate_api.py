@@ -41,6 +41,7 @@ SECTIONS = {
     "jupyter_fragments._elements.dialogs": "Dialogs",
     "jupyter_fragments._elements.status": "Status",
     "jupyter_fragments.errors": "Errors",
+    "jupyter_fragments._elements.page": "The extension and the page",
     "jupyter_fragments": "The extension and the page",
     "jupyter_fragments.testing.session": "Kernel sessions",
     "jupyter_fragments.testing.app": "Apps, scopes and widgets",

@@ -58,6 +58,7 @@ from jupyter_fragments._elements.layout import (
     tabs,
 )
 from jupyter_fragments._elements.media import image
+from jupyter_fragments._elements.page import set_page_config
 from jupyter_fragments._elements.selections import feedback, multiselect, radio, selectbox
 from jupyter_fragments._elements.sliders import select_slider, slider
 from jupyter_fragments._elements.status import (
@@ -92,6 +93,9 @@ from jupyter_fragments._elements.text import (
 )
 from jupyter_fragments._elements.text_inputs import number_input, text_area, text_input
 from jupyter_fragments._elements.toggles import checkbox, toggle
+
+# a bare expression in an ``%%app`` script calls ``jupyter_fragments._magic_write(value)``
+from jupyter_fragments._elements.write import magic_write as _magic_write  # noqa: F401
 from jupyter_fragments._elements.write import write, write_stream
 from jupyter_fragments._runtime.api import app, stop_all
 from jupyter_fragments._runtime.app import App
@@ -200,48 +204,6 @@ __all__ = [
 ]
 
 
-def set_page_config(
-    page_title: str | None = None,
-    page_icon: Any = None,
-    layout: str = "centered",
-    initial_sidebar_state: str = "auto",
-    menu_items: Any = None,
-) -> None:
-    """Configure the app's page, as far as a notebook has one.
-
-    ``layout="centered"`` (Streamlit's default) keeps the main area at a readable width;
-    ``"wide"`` uses the cell's full width. ``initial_sidebar_state="collapsed"`` hides
-    the sidebar. A notebook has no browser tab of its own, so ``page_title``,
-    ``page_icon`` and ``menu_items`` are accepted and have no effect. Outside an app
-    the call does nothing.
-
-    Examples
-    --------
-    >>> st.set_page_config(page_title="Sales", layout="wide")
-    """
-    if layout not in ("centered", "wide"):
-        raise FragmentsAPIError(
-            f"st.set_page_config(layout={layout!r}) is not supported. "
-            "Fix: use 'centered' or 'wide'."
-        )
-    if initial_sidebar_state not in ("auto", "expanded", "collapsed"):
-        raise FragmentsAPIError(
-            f"st.set_page_config(initial_sidebar_state={initial_sidebar_state!r}) is not "
-            "supported. Fix: use 'auto', 'expanded' or 'collapsed'."
-        )
-    from jupyter_fragments._runtime.session import current_context
-
-    ctx = current_context()
-    if ctx is not None:
-        ctx.app.configure_page(wide=layout == "wide", sidebar=initial_sidebar_state != "collapsed")
-
-
-def _magic_write(value: Any) -> None:
-    """Streamlit "magic": a bare expression in an app script is written."""
-    if value is not None:
-        write(value)
-
-
 def load_ipython_extension(ipython: Any) -> None:
     """``%load_ext jupyter_fragments``: register ``%%app`` and the settings."""
     from jupyter_fragments._extension import load
@@ -254,3 +216,8 @@ def unload_ipython_extension(ipython: Any) -> None:
     from jupyter_fragments._extension import unload
 
     unload(ipython)
+
+
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
+    """Where JupyterLab finds the built frontend extension shipped in this package."""
+    return [{"src": "labextension", "dest": "jupyter-fragments"}]

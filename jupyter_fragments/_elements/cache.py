@@ -20,6 +20,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
+from jupyter_fragments._elements._core import context
+from jupyter_fragments._elements.status import spinner
 from jupyter_fragments._runtime.session import get_session
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -276,12 +278,8 @@ class CachedFunction:
         return pickle.loads(blob)
 
     def _spinner(self) -> contextlib.AbstractContextManager[Any]:
-        from jupyter_fragments._elements._core import context
-
         if not self.show_spinner or context() is None:
             return contextlib.nullcontext()
-        from jupyter_fragments._elements.status import spinner
-
         text = (
             self.show_spinner
             if isinstance(self.show_spinner, str)

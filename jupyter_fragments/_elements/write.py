@@ -1,7 +1,8 @@
-"""``st.write`` and what it routes to, and ``st.write_stream``.
+"""``st.write`` and what it routes to, ``st.write_stream``, and Streamlit "magic".
 
 ``st.write`` shows text as markdown and routes other objects as Streamlit does
-(frames to ``dataframe``, figures to ``pyplot``, ...).
+(frames to ``dataframe``, figures to ``pyplot``, ...); `magic_write` is what a bare
+expression in an app script calls.
 """
 
 from __future__ import annotations
@@ -164,3 +165,9 @@ def rich(obj: Any) -> None:
     shell = get_session().shell
     bundle, metadata = shell.display_formatter.format(obj)
     add_static([display_output(dict(bundle), dict(metadata))])
+
+
+def magic_write(value: Any) -> None:
+    """Streamlit "magic": a bare expression in an app script is written."""
+    if value is not None:
+        write(value)
