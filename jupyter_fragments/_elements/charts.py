@@ -101,18 +101,8 @@ def chart_spec(
         raise FragmentsAPIError(f"{call} has no columns to plot. Fix: pass data with columns.")
     xs = _values(table, x_name)
     melted = len(y_names) > 1
-    records: list[dict[str, Any]] = []
     extra = [f for f in (color_field, size_field) if f and f not in y_names and f != x_name]
-    for i, x_value in enumerate(xs):
-        base = {x_name: plain(x_value)}
-        for name in extra:
-            base[name] = plain(_values(table, name)[i])
-        for name in y_names:
-            y_value = plain(_values(table, name)[i])
-            if melted:
-                records.append({**base, _SERIES: name, _VALUE: y_value})
-            else:
-                records.append({**base, name: y_value})
+    records = _records(table, x_name, xs, y_names, extra, melted)
     y_field = _VALUE if melted else y_names[0]
     y_type = _type_of([v for name in y_names for v in _values(table, name)])
     x_type = _type_of(xs)
@@ -128,16 +118,7 @@ def chart_spec(
         encoding = {"x": y_enc, "y": x_enc}
     mark_def: dict[str, Any] = {"type": mark, "tooltip": True}
     if melted:
-        encoding["color"] = {"field": _SERIES, "type": "nominal", "title": ""}
-        if isinstance(color, (list, tuple)):
-            if len(color) != len(y_names):
-                raise FragmentsAPIError(
-                    f"{call} got {len(color)} colors for {len(y_names)} series. "
-                    "Fix: pass one color per y column."
-                )
-            encoding["color"]["scale"] = {"domain": y_names, "range": list(color)}
-        if mark == "bar" and stack is False:
-            encoding["yOffset" if horizontal else "xOffset"] = {"field": _SERIES}
+        encoding.update(_series_encoding(mark, color, y_names, stack, horizontal, call))
     elif color_field is not None:
         encoding["color"] = {
             "field": _field(color_field),
@@ -165,6 +146,41 @@ def chart_spec(
     if width:
         spec["width"] = width
     return spec
+
+
+def _records(
+    table: Table, x_name: str, xs: list[Any], y_names: list[str], extra: list[str], melted: bool
+) -> list[dict[str, Any]]:
+    """The chart's data: a record per x value, or per x value and series when ``melted``."""
+    records: list[dict[str, Any]] = []
+    for i, x_value in enumerate(xs):
+        base = {x_name: plain(x_value)}
+        for name in extra:
+            base[name] = plain(_values(table, name)[i])
+        for name in y_names:
+            y_value = plain(_values(table, name)[i])
+            if melted:
+                records.append({**base, _SERIES: name, _VALUE: y_value})
+            else:
+                records.append({**base, name: y_value})
+    return records
+
+
+def _series_encoding(
+    mark: str, color: Any, y_names: list[str], stack: Any, horizontal: bool, call: str
+) -> dict[str, Any]:
+    """The encoding channels of melted data: a colour per series, side by side if unstacked."""
+    channels: dict[str, Any] = {"color": {"field": _SERIES, "type": "nominal", "title": ""}}
+    if isinstance(color, (list, tuple)):
+        if len(color) != len(y_names):
+            raise FragmentsAPIError(
+                f"{call} got {len(color)} colors for {len(y_names)} series. "
+                "Fix: pass one color per y column."
+            )
+        channels["color"]["scale"] = {"domain": y_names, "range": list(color)}
+    if mark == "bar" and stack is False:
+        channels["yOffset" if horizontal else "xOffset"] = {"field": _SERIES}
+    return channels
 
 
 def _summary(kind: str, spec: dict[str, Any]) -> str:
