@@ -46,6 +46,33 @@ class AppTest(ElementQueries):
     query_params : mapping
         What ``st.query_params`` gives the app, and what the app left there.
 
+    Notes
+    -----
+    *The kernel.* Every AppTest of a test process runs in one ``python3`` kernel,
+    started by the first ``run()`` in the process's working directory and shut down
+    when the process exits (``apptest_session.shared_kernel``; its ``use(session)``
+    points AppTests at a kernel you already have). Each AppTest's first run resets it:
+    every app and timer stops and ``session_state`` is emptied (one state per kernel,
+    as in a notebook), so an older AppTest cannot run again after a newer one started.
+
+    *The script.* It runs in a fresh namespace on every full run, as ``streamlit run``
+    runs it, with Streamlit's magic (a bare expression is written). In it, ``import
+    streamlit`` and ``import jupyter_fragments`` give ``jupyter_fragments`` plus the
+    test's ``secrets`` and ``query_params``; ``streamlit.<submodule>`` imports fail
+    with a clear error. Modules the app imports are not redirected: a helper module
+    doing ``import streamlit`` gets the real Streamlit (or fails without it).
+
+    *Runs.* Queued inputs are sent as a user's events, all at once and clicks last;
+    the kernel applies them like a burst of clicks (a newer event supersedes a stale
+    run), so how many runs a batch of inputs costs is not fixed, the end state is.
+    An input inside a fragment reruns only that fragment (see :attr:`ran` and
+    :meth:`fragment`); :meth:`wait` lets ``run_every`` timers tick.
+
+    *Values.* Selection widgets show and send option labels (``str`` of the option
+    unless ``format_func`` says otherwise): ``value`` is the label, not the Python
+    object, where Streamlit gives the object. ``st.dataframe`` and ``st.table`` values
+    are read back from the table shown (floats as displayed, 4 significant digits).
+
     Examples
     --------
     >>> from jupyter_fragments.testing import AppTest
