@@ -18,6 +18,7 @@ __all__ = [
     "Checkbox",
     "ColorPicker",
     "DateInput",
+    "Feedback",
     "Multiselect",
     "NumberInput",
     "Radio",
@@ -272,6 +273,17 @@ class SelectSlider(_Choice):
         return self.set_value((low, high))
 
 
+class Feedback(_Choice):
+    """``st.feedback``: ``value`` is the chosen position (0-based), as in Streamlit."""
+
+    def read(self) -> int | None:
+        index = self.index
+        return None if index is None else int(index)
+
+    def sends(self, value: Any) -> list[Send]:
+        return [("update", self.id, {"index": None if value is None else int(value)})]
+
+
 class Multiselect(_Choice):
     """``st.multiselect``: ``value`` is a list; ``select(x)`` adds, ``unselect(x)`` removes."""
 
@@ -406,6 +418,7 @@ _CLASSES: dict[str, type[Widget]] = {
     "selectbox": Selectbox,
     "radio": Radio,
     "select_slider": SelectSlider,
+    "feedback": Feedback,
     "multiselect": Multiselect,
     "slider": Slider,
     "date_input": DateInput,

@@ -170,3 +170,17 @@ def test_a_run_past_its_timeout_is_interrupted():
     with pytest.raises(HarnessTimeout, match=r"timed out after 0\.5"):
         at.run(timeout=0.5)
     assert AppTest.from_file("apps/bean_counter.py").run().title
+
+
+def test_feedback_gives_the_chosen_position():
+    at = AppTest.from_string(
+        """
+        import streamlit as st
+        stars = st.feedback("stars")
+        st.write("stars:", stars)
+        """
+    ).run()
+    assert at.get("feedback")[0].value is None
+    at.get("feedback")[0].set_value(3).run()
+    assert at.get("feedback")[0].value == 3
+    assert at.markdown[0].value == "stars: `3`"
