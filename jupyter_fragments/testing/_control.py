@@ -22,8 +22,8 @@ _ENVELOPE = ("action", "stale_delay")
 
 Send = Callable[[str, dict[str, Any], dict[str, Any], bool], str]
 """``send(msg_type, content, metadata, track)``: put a shell message on the wire, return its id."""
-Settle = Callable[[str], None]
-"""``settle(msg_id)``: read iopub until the kernel is idle after that request."""
+Settle = Callable[[str, Callable[[], bool]], None]
+"""``settle(msg_id, answered)``: read iopub until ``answered()`` or the request's idle."""
 
 
 class ControlClient:
@@ -34,7 +34,7 @@ class ControlClient:
     send : callable
         Sends a shell message (see :data:`Send`).
     settle : callable
-        Processes iopub until the kernel reports idle for a request (see :data:`Settle`).
+        Processes iopub until the answer or the request's idle (see :data:`Settle`).
 
     Attributes
     ----------
@@ -83,7 +83,7 @@ class ControlClient:
             reply = self._ask("comm_msg", {"comm_id": self.comm_id, "data": _STATUS})
             if reply is not None:
                 return _unwrap(reply)
-            # No answer by idle: a new kernel, or one that closed the comm unannounced.
+            # Idle without an answer: a new kernel, or one that closed the comm unannounced.
             self.close()
         reply = self._open()
         return None if reply is None else _unwrap(reply)
@@ -114,10 +114,16 @@ class ControlClient:
         return reply
 
     def _ask(self, msg_type: str, content: dict[str, Any]) -> dict[str, Any] | None:
+        """Send a request and read until the status reply, the comm's close, or idle.
+
+        The reply may come without an idle: a kernel busy with an awaiting cell handles
+        comm messages in between and publishes no status for them.
+        """
         self._reply = None
+        comm_id = content["comm_id"]
         self._asked = self._send(msg_type, content, {}, True)
         try:
-            self._settle(self._asked)
+            self._settle(self._asked, lambda: self._reply is not None or self.comm_id != comm_id)
         finally:
             self._asked = None
         return self._reply

@@ -112,8 +112,14 @@ class Wire:
         del self._tallies[msg_id]
         return tally
 
-    def _settle(self, msg_id: str) -> None:
-        self._await_idle(msg_id, self.timeout, "the kernel to answer on the control comm")
+    def _settle(self, msg_id: str, answered: Callable[[], bool]) -> None:
+        """Read iopub until ``answered()`` or the request's idle; then forget the request."""
+        tally = self._tallies[msg_id]
+        what = "the kernel to answer on the control comm"
+        try:
+            self._pump_until(lambda: answered() or tally.idle, self.timeout, what)
+        finally:
+            del self._tallies[msg_id]
 
     def _shell_reply(self, msg_id: str, timeout: float) -> dict[str, Any]:
         deadline = time.monotonic() + timeout

@@ -87,9 +87,10 @@ def test_the_snapshot_follows_unload_and_load(app_session: KernelSession) -> Non
     assert [a.name for a in app_session.apps] == ["counter"]
     try:
         app_session.run_cell("%unload_ext jupyter_fragments")
-        # The kernel closed the control comm: without the target there is no snapshot.
-        with pytest.raises(HarnessError, match="Fix: install jupyter-fragments"):
-            app_session.snapshot()
+        # The kernel closed the control comm and dropped the target: no app is left.
+        assert app_session.snapshot() == {"apps": [], "timers": 0}
+        with pytest.raises(HarnessError, match="No app is running"):
+            app_session.app()
     finally:
         app_session.run_cell("%load_ext jupyter_fragments")
     assert app_session.snapshot() == {"apps": [], "timers": 0}
