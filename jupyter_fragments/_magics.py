@@ -1,79 +1,15 @@
-"""The ``%%app`` cell magic and the script compilation it shares with ``st.app``."""
+"""The ``%%app`` cell magic: the cell becomes an app script (see `_runtime.script`)."""
 
 from __future__ import annotations
 
-import ast
 from typing import Any
 
 from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
-from jupyter_fragments._runtime.session import get_session
-
-
-def cell_id(shell: Any) -> str | None:
-    """The frontend's id of the cell being executed (JupyterLab, Notebook 7, VS Code)."""
-    kernel = getattr(shell, "kernel", None)
-    parent: dict[str, Any] = {}
-    if kernel is not None and hasattr(kernel, "get_parent"):
-        try:
-            parent = kernel.get_parent("shell") or {}
-        except TypeError:
-            parent = kernel.get_parent() or {}
-    metadata = parent.get("metadata") or {}
-    value = metadata.get("cellId")
-    return str(value) if value else None
-
-
-class _MagicWrites(ast.NodeTransformer):
-    """Streamlit's "magic": a bare expression on its own line at top level is written.
-
-    Calls are left alone (``st.button("x")`` on its own line must not write ``False``).
-    """
-
-    def visit_Module(self, node: ast.Module) -> ast.Module:
-        body: list[ast.stmt] = []
-        for i, stmt in enumerate(node.body):
-            if (
-                isinstance(stmt, ast.Expr)
-                and not isinstance(stmt.value, (ast.Call, ast.Await, ast.Yield, ast.YieldFrom))
-                and not (
-                    i == 0
-                    and isinstance(stmt.value, ast.Constant)
-                    and isinstance(stmt.value.value, str)
-                )
-            ):
-                call = ast.Call(
-                    func=ast.Attribute(
-                        value=ast.Call(
-                            func=ast.Name(id="__import__", ctx=ast.Load()),
-                            args=[ast.Constant("jupyter_fragments")],
-                            keywords=[],
-                        ),
-                        attr="_magic_write",
-                        ctx=ast.Load(),
-                    ),
-                    args=[stmt.value],
-                    keywords=[],
-                )
-                stmt = ast.copy_location(ast.Expr(value=call), stmt)
-            body.append(stmt)
-        node.body = body
-        return ast.fix_missing_locations(node)
-
-
-def compile_script(shell: Any, source: str) -> Any:
-    """Compile an app script as IPython compiles cells (tracebacks show its lines)."""
-    transformed = shell.transform_cell(source) if shell is not None else source
-    filename = (
-        shell.compile.cache(transformed, getattr(shell, "execution_count", 0))
-        if shell is not None
-        else "<app>"
-    )
-    tree = ast.parse(transformed, filename=filename)
-    tree = _MagicWrites().visit(tree)
-    return compile(tree, filename, "exec")
+from jupyter_fragments._runtime.api import run_script
+from jupyter_fragments._runtime.script import cell_id, compile_script
 
 
 @magics_class
@@ -111,8 +47,6 @@ class AppMagics(Magics):  # type: ignore[misc]
             raise UsageError(
                 f"%%app {line.strip()}: {exc}. Fix: use %%app [name] [--strict | --no-strict]."
             ) from None
-        from jupyter_fragments._runtime.api import run_script
-
         shell = self.shell
         code = compile_script(shell, cell)
         namespace = shell.user_ns if shell is not None else {}
@@ -136,4 +70,3 @@ def unregister(shell: Any, magics: AppMagics) -> None:
         for name in names:
             table.pop(name, None)
     manager.registry.pop(type(magics).__name__, None)
-    get_session(shell)

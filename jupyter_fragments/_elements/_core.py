@@ -111,7 +111,7 @@ def render_input(
     ``submits`` marks a form's submit button (it submits the form it is drawn in).
     """
     ctx = require_context(call)
-    session = ctx.app.session
+    session = get_session()
     label = "" if label is None else str(label)
     key = normalize_key(key, call)
     check_callback(callback, "on_click" if kind.returns_trigger else "on_change", call)

@@ -101,10 +101,13 @@ class DialogFunction:
 
 
 def _dismissed(app: Any, on_dismiss: Any) -> None:
+    """The close button was clicked: a callable ``on_dismiss`` runs through the runtime's
+    runner (on the main thread, output captured, errors shown in place) before the full
+    rerun it causes; ``"rerun"`` only reruns."""
     if callable(on_dismiss):
-        on_dismiss()
-    if on_dismiss != "ignore":
-        app.request(app.root)
+        app.post_callback(on_dismiss)
+    elif on_dismiss == "rerun":
+        app.rerun()
 
 
 def dialog(

@@ -10,17 +10,32 @@ most one update per changed model, and closes what was dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import ipywidgets as widgets
 
 from jupyter_fragments._page.pool import ModelPool, close_widget
 
-if TYPE_CHECKING:
-    from jupyter_fragments._runtime.scope import Scope
-    from jupyter_fragments._widgets.registry import WidgetRecord
-
 Output = dict[str, Any]
+
+
+class Owner(Protocol):
+    """The rerun scope a block or a fragment element belongs to (the runtime's scopes)."""
+
+    @property
+    def alive(self) -> bool: ...
+
+    @property
+    def output(self) -> widgets.Output: ...
+
+    def is_within(self, other: object) -> bool: ...
+
+
+class HasWidget(Protocol):
+    """An input kept by identity across reruns (the widget registry's records)."""
+
+    @property
+    def widget(self) -> widgets.Widget: ...
 
 ELEMENT_CLASS = "jf-element"
 
@@ -98,7 +113,7 @@ class StaticElement(Element):
 class WidgetElement(Element):
     """An input widget; its model lives as long as its identity (see the registry)."""
 
-    def __init__(self, record: WidgetRecord) -> None:
+    def __init__(self, record: HasWidget) -> None:
         self.record = record
 
     def current_widget(self) -> widgets.Widget | None:
@@ -136,7 +151,7 @@ class LayoutElement(Element):
 class ScopeElement(Element):
     """Where a fragment was called: its scope's Output (owned by the scope)."""
 
-    def __init__(self, scope: Scope) -> None:
+    def __init__(self, scope: Owner) -> None:
         self.scope = scope
 
     def current_widget(self) -> widgets.Widget | None:
@@ -155,7 +170,7 @@ class Block:
         self,
         page: Page,
         box: widgets.Box,
-        scope: Scope,
+        scope: Owner,
         *,
         replace: bool = False,
         on_change: Callable[[Block], None] | None = None,

@@ -1,4 +1,6 @@
-"""Starting apps from Python: ``st.app`` (the plain-Python ``%%app``) and ``stop_all``."""
+"""Starting apps: ``st.app`` (the plain-Python ``%%app``), ``stop_all``, and the one
+function that makes an app, shows it and runs it (shared with the ``%%app`` magic).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +8,46 @@ from collections.abc import Callable
 from typing import Any, overload
 
 from jupyter_fragments._runtime.app import App
-from jupyter_fragments._runtime.session import get_session
-from jupyter_fragments.errors import StrictAppError
+from jupyter_fragments._runtime.hooks import kernel_hooks
+from jupyter_fragments._runtime.script import cell_id
+from jupyter_fragments._runtime.session import Session, get_session
+from jupyter_fragments.errors import FragmentsAPIError, StrictAppError
+
+
+def create_app(
+    session: Session,
+    script: Callable[[], Any],
+    *,
+    key: str | None = None,
+    name: str | None = None,
+    strict: bool | None = None,
+) -> App:
+    """Make an app; one with the same key (cell id or name) is replaced."""
+    if session.ctx is not None:
+        raise FragmentsAPIError(
+            "An app cannot be created while another app runs. "
+            "Fix: create apps from notebook cells, not from inside an app."
+        )
+    session.main.remember()
+    session.apps_made += 1
+    if key is None:
+        session.unnamed += 1
+        key = f"unnamed-{session.unnamed}"
+    old = session.apps.pop(key, None)
+    if old is not None:
+        old.close()
+    app = App(
+        session,
+        script,
+        key=key,
+        name=name or key,
+        strict=session.config.strict if strict is None else strict,
+        app_id=f"app-{session.apps_made}",
+        on_close=kernel_hooks(session).acquire(),
+    )
+    session.apps[key] = app
+    session.notify()
+    return app
 
 
 def run_script(
@@ -20,7 +60,7 @@ def run_script(
 ) -> App:
     """Create (or replace) an app, show it and run it once."""
     session = get_session()
-    app = session.create_app(script, key=key, name=name, strict=strict)
+    app = create_app(session, script, key=key, name=name, strict=strict)
     if show:
         from IPython.display import display
 
@@ -69,8 +109,6 @@ def app(
     def start(f: Callable[[], Any]) -> App:
         if not callable(f):
             raise TypeError(f"st.app needs a function, got {type(f).__name__}.")
-        from jupyter_fragments._magics import cell_id
-
         shell = get_session().shell
         key = name or cell_id(shell)
         return run_script(f, key=key, name=name or getattr(f, "__name__", None), strict=strict)

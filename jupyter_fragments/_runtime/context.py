@@ -1,16 +1,42 @@
-"""The state of the run in progress: which app, which scope, which container."""
+"""The state of the run in progress: which app, which scope, which container.
+
+Element code reaches its app only through `AppView`, the part of an app that elements
+may use; the runtime's `App` provides it.
+"""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
-from jupyter_fragments._page.blocks import Block
+from jupyter_fragments._page.blocks import Block, Page
+from jupyter_fragments._runtime.config import Fragments
+from jupyter_fragments._runtime.scope import Scope
+from jupyter_fragments._widgets.registry import WidgetRegistry
 
-if TYPE_CHECKING:
-    from jupyter_fragments._runtime.app import App
-    from jupyter_fragments._runtime.scope import Scope
+
+class AppView(Protocol):
+    """What elements may use of the app that is running."""
+
+    page: Page
+    sidebar: Block
+    widgets: WidgetRegistry[Scope]
+
+    @property
+    def forms(self) -> dict[str, bool]: ...
+
+    def after_element(self, ctx: RunContext) -> None: ...
+
+    def call_fragment(self, fragment: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        ...
+
+    def configure_page(self, *, wide: bool, sidebar: bool) -> None: ...
+
+    def post_callback(self, func: Callable[..., Any], args: tuple[Any, ...] = ()) -> None: ...
+
+    def rerun(self) -> None: ...
 
 
 class RunContext:
@@ -20,7 +46,7 @@ class RunContext:
     code is executing now (a fragment called during a full run, say).
     """
 
-    def __init__(self, app: App, job: Scope, serial: int) -> None:
+    def __init__(self, app: AppView, job: Scope, serial: int, config: Fragments) -> None:
         self.app = app
         self.job = job
         self.scope = job
@@ -32,7 +58,6 @@ class RunContext:
         self.last_flush = self.started
         self.last_poll = 0.0
         self.arrivals = -1  # the kernel queue's arrivals last looked at (-1: never)
-        config = app.session.config
         self.mark_after = 2 * float(config.slow_run)
         self.flush_interval = float(config.flush_interval)
         self.forms: set[str] = set()

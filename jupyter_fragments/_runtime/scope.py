@@ -8,15 +8,12 @@ the kernel uses it only to carry the scope's CSS classes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as widgets
 
 from jupyter_fragments._page.blocks import Block, Page, widget_view
 from jupyter_fragments._page.pool import close_widget
-
-if TYPE_CHECKING:
-    from jupyter_fragments._runtime.app import App
 
 
 class Scope:
@@ -24,7 +21,7 @@ class Scope:
 
     def __init__(
         self,
-        app: App,
+        page: Page,
         kind: str,
         sid: str,
         name: str,
@@ -32,12 +29,11 @@ class Scope:
         shown: widgets.Box | None = None,
         body_box: widgets.Box | None = None,
     ) -> None:
-        self.app = app
+        self.page = page
         self.kind = kind
         self.id = sid
         self.name = name
         self.parent = parent
-        page: Page = app.page
         box = body_box if body_box is not None else widgets.VBox(layout=page.pool.layout())
         self.body = Block(page, box, self)
         shown_box = shown if shown is not None else self.body.box
@@ -61,7 +57,7 @@ class Scope:
         self.watch: tuple[str, ...] = ()
         self.seen_serial = 0
 
-    def is_within(self, other: Scope) -> bool:
+    def is_within(self, other: object) -> bool:
         """Whether this scope is ``other`` or nested inside it."""
         scope: Scope | None = self
         while scope is not None:
@@ -91,7 +87,7 @@ class Scope:
         if not self.alive:
             return
         self.alive = False
-        page = self.app.page
+        page = self.page
         self.body.close_all(page)
         close_widget(self.body.box, page.pool)
         close_widget(self.output, page.pool)

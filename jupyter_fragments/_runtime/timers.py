@@ -127,7 +127,7 @@ class TimerManager:
                 self._changed()
             return
         timer = self._timers[key] = _Timer(app, scope, interval)
-        loop = _loop()
+        loop = event_loop()
         timer.due = loop.time() + interval
         timer.handle = loop.call_at(timer.due, self._tick, key, timer)
         self._changed()
@@ -163,7 +163,7 @@ class TimerManager:
         finally:
             _restore_interrupts(saved)
             if self._timers.get(key) is timer:
-                loop = _loop()
+                loop = event_loop()
                 now = loop.time()
                 timer.due += timer.interval
                 if timer.due <= now:  # late (a busy kernel): no catch-up burst
@@ -187,7 +187,8 @@ def _restore_interrupts(saved: Any) -> None:
         signal.signal(signal.SIGINT, saved)
 
 
-def _loop() -> asyncio.AbstractEventLoop:
+def event_loop() -> asyncio.AbstractEventLoop:
+    """The running asyncio loop (the kernel's, on the main thread)."""
     try:
         return asyncio.get_running_loop()
     except RuntimeError:

@@ -9,6 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from typing import Any, Protocol
 
+from IPython.core.interactiveshell import InteractiveShell
+
+from jupyter_fragments.errors import NoAppError
+
+_ATTRIBUTE = "_jupyter_fragments_state"
+
 
 class StateListener(Protocol):
     """Told when user code assigns or deletes a key (not when widgets sync values in)."""
@@ -111,6 +117,26 @@ def differs(old: Any, new: Any) -> bool:
         return True
 
 
+def state_of(shell: Any) -> SessionState:
+    """The session state of ``shell`` (default: the running IPython), made on first use.
+
+    One per kernel, kept on the shell: the runtime's session and ``st.session_state``
+    find the same one.
+    """
+    if shell is None:
+        shell = getattr(InteractiveShell, "_instance", None)
+    if shell is None:
+        raise NoAppError(
+            "st.session_state needs an IPython kernel. "
+            "Fix: use it in a Jupyter notebook or an IPython session."
+        )
+    state = getattr(shell, _ATTRIBUTE, None)
+    if state is None:
+        state = SessionState()
+        setattr(shell, _ATTRIBUTE, state)
+    return state  # type: ignore[no-any-return]
+
+
 def _missing_message(key: str) -> str:
     return (
         f"st.session_state has no key {key!r}. "
@@ -123,9 +149,7 @@ class SessionStateProxy(MutableMapping[str, Any]):
     """The module-level ``st.session_state``: forwards to the current kernel's state."""
 
     def _state(self) -> SessionState:
-        from jupyter_fragments._runtime.session import get_session
-
-        return get_session().state
+        return state_of(None)
 
     def __getitem__(self, key: str) -> Any:
         return self._state()[key]

@@ -9,22 +9,22 @@ run of its scope is closed and its state dropped.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import ipywidgets as widgets
 
+from jupyter_fragments._page.blocks import Owner, Page
 from jupyter_fragments._page.pool import close_widget
 
 if TYPE_CHECKING:
-    from jupyter_fragments._runtime.app import App
-    from jupyter_fragments._runtime.scope import Scope
     from jupyter_fragments._widgets.base import InputKind
 
 Identity = tuple[Any, ...]
 Callback = tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]
+S = TypeVar("S", bound=Owner)
 
 
-class WidgetRecord:
+class WidgetRecord(Generic[S]):
     """One input widget of an app and what the runtime knows about it."""
 
     def __init__(
@@ -35,7 +35,7 @@ class WidgetRecord:
         key: str | None,
         widget: widgets.DOMWidget,
         params: dict[str, Any],
-        scope: Scope,
+        scope: S,
         value: Any,
     ) -> None:
         self.ident = ident
@@ -66,44 +66,55 @@ class WidgetRecord:
         return f"<WidgetRecord {self.kind.name} {self.label!r} key={self.key!r}>"
 
 
-class WidgetRegistry:
-    """The input widgets of one app, by identity and by model id."""
+class WidgetRegistry(Generic[S]):
+    """The input widgets of one app, by identity and by model id.
 
-    def __init__(self, app: App) -> None:
-        self.app = app
-        self._by_ident: dict[Identity, WidgetRecord] = {}
-        self._by_model: dict[str, WidgetRecord] = {}
+    It knows nothing of apps: frontend events go to ``on_event(record, click)``, and
+    every widget it registers is handed to ``protect`` (the frontend-value guard).
+    """
 
-    def __iter__(self) -> Iterator[WidgetRecord]:
+    def __init__(
+        self,
+        page: Page,
+        on_event: Callable[[WidgetRecord[S], bool], None],
+        protect: Callable[[widgets.Widget, str], None],
+    ) -> None:
+        self.page = page
+        self.on_event = on_event
+        self.protect = protect
+        self._by_ident: dict[Identity, WidgetRecord[S]] = {}
+        self._by_model: dict[str, WidgetRecord[S]] = {}
+
+    def __iter__(self) -> Iterator[WidgetRecord[S]]:
         return iter(list(self._by_ident.values()))
 
     def __len__(self) -> int:
         return len(self._by_ident)
 
-    def get(self, ident: Identity) -> WidgetRecord | None:
+    def get(self, ident: Identity) -> WidgetRecord[S] | None:
         return self._by_ident.get(ident)
 
-    def by_model(self, model_id: str) -> WidgetRecord | None:
+    def by_model(self, model_id: str) -> WidgetRecord[S] | None:
         return self._by_model.get(model_id)
 
-    def by_key(self, key: str) -> WidgetRecord | None:
+    def by_key(self, key: str) -> WidgetRecord[S] | None:
         for record in self._by_ident.values():
             if record.key == key:
                 return record
         return None
 
-    def add(self, record: WidgetRecord) -> None:
-        """Register a new widget and route its frontend events to the app."""
+    def add(self, record: WidgetRecord[S]) -> None:
+        """Register a new widget and route its frontend events to ``on_event``."""
         self._by_ident[record.ident] = record
         self._by_model[record.model_id] = record
-        self.app.session.guard.protect(record.widget, record.label)
+        self.protect(record.widget, record.label)
         traits = list(record.kind.value_traits)
         if traits:
-            record.widget.observe(lambda change: self.app.on_widget_event(record), names=traits)
+            record.widget.observe(lambda change: self.on_event(record, False), names=traits)
         if isinstance(record.widget, widgets.Button):
-            record.widget.on_click(lambda _button: self.app.on_widget_event(record, click=True))
+            record.widget.on_click(lambda _button: self.on_event(record, True))
 
-    def sweep(self, scope: Scope, serial: int) -> list[WidgetRecord]:
+    def sweep(self, scope: S, serial: int) -> list[WidgetRecord[S]]:
         """Drop the widgets of ``scope`` (and scopes inside it) not rendered in run ``serial``."""
         gone = [
             r
@@ -114,18 +125,18 @@ class WidgetRegistry:
             self.remove(record)
         return gone
 
-    def remove(self, record: WidgetRecord) -> None:
+    def remove(self, record: WidgetRecord[S]) -> None:
         """Forget a widget; its model is closed at the next flush."""
         self._by_ident.pop(record.ident, None)
         self._by_model.pop(record.model_id, None)
         record.alive = False
-        pool = self.app.page.pool
-        self.app.page.deferred.append(lambda: close_widget(record.widget, pool))
+        pool = self.page.pool
+        self.page.deferred.append(lambda: close_widget(record.widget, pool))
 
     def close_all(self) -> None:
         """Close every widget now (the app is going away)."""
         for record in list(self._by_ident.values()):
             record.alive = False
-            close_widget(record.widget, self.app.page.pool)
+            close_widget(record.widget, self.page.pool)
         self._by_ident.clear()
         self._by_model.clear()

@@ -37,11 +37,11 @@ def hostile(app_session: KernelSession) -> KernelSession:
     return app_session
 
 
-GUARD = "jupyter_fragments._runtime.guard"
+GUARD = "jupyter_fragments._runtime.session"
 
 
 def _guard_log(session: KernelSession) -> list[str]:
-    return list(session.eval(f"__import__({GUARD!r}, fromlist=['x']).logged()"))
+    return list(session.eval(f"__import__({GUARD!r}, fromlist=['x']).guard_log()"))
 
 
 BAD_VALUES: list[tuple[str, str, Any, Any]] = [

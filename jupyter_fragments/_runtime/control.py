@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from jupyter_fragments._runtime.session import Session
-from jupyter_fragments._snapshot import snapshot
+from jupyter_fragments._runtime.snapshot import snapshot
 
 TARGET = "jupyter_fragments.control"
 
@@ -57,7 +57,7 @@ class ControlChannel:
         return {
             "action": "status",
             "stale_delay": self.session.config.stale_delay,
-            **snapshot(),
+            **snapshot(self.session),
         }
 
     def push(self) -> None:
@@ -71,7 +71,7 @@ class ControlChannel:
                 self.comms.remove(comm)
 
     def _on_msg(self, comm: Any, msg: dict[str, Any]) -> None:
-        if self.session.defer_to_main(lambda: self._on_msg(comm, msg)):
+        if self.session.main.defer(lambda: self._on_msg(comm, msg)):
             return
         data = (msg.get("content") or {}).get("data") or {}
         action = data.get("action") if isinstance(data, dict) else None

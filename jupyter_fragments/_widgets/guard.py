@@ -121,10 +121,3 @@ def _has_non_finite(value: Any) -> bool:
     if isinstance(value, (list, tuple)):
         return any(_has_non_finite(v) for v in value)
     return False
-
-
-def logged() -> list[str]:
-    """What the guard of this kernel's session has logged (for tests and diagnosis)."""
-    from jupyter_fragments._runtime.session import get_session
-
-    return list(get_session().guard.logged)

@@ -1,0 +1,141 @@
+"""What a frontend's interaction does to an app before it reruns: values, clicks, forms
+and the callbacks that run first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from jupyter_fragments._runtime.scheduler import RerunScheduler
+from jupyter_fragments._runtime.scope import Scope
+from jupyter_fragments._runtime.session import Session
+from jupyter_fragments._state.session_state import differs
+from jupyter_fragments._widgets.registry import WidgetRecord, WidgetRegistry
+
+
+class PendingCallback(NamedTuple):
+    """A user callback due before the next run of ``scope`` (or of a scope around it)."""
+
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    scope: Scope
+
+
+class InputEvents:
+    """Turns one app's widget events into values, clicks, form submits and reruns."""
+
+    def __init__(
+        self,
+        session: Session,
+        widgets: WidgetRegistry[Scope],
+        scheduler: RerunScheduler,
+    ) -> None:
+        self.session = session
+        self.widgets = widgets
+        self.scheduler = scheduler
+        self.count = 0  # events seen so far (a click remembers which one it was)
+        self.callbacks: list[PendingCallback] = []
+        self.forms: dict[str, bool] = {}  # form id -> clear_on_submit
+        self.clear_forms: set[str] = set()
+        self.closed = False
+
+    def on_widget_event(self, record: WidgetRecord[Scope], click: bool) -> None:
+        """A frontend changed a widget: record the new value and rerun its scope."""
+        session = self.session
+        if session.main.defer(lambda: self.on_widget_event(record, click)):
+            return
+        if self.closed or not record.alive or session.ctx is not None or session.applying:
+            return  # a change made by the kernel itself while a run renders
+        self.count += 1
+        if record.form is not None and not click:
+            # inside a form: held back until the form is submitted
+            record.pending_value = record.kind.read(record.widget, record.params)
+            record.pending = True
+            self.scheduler.resume()
+            return
+        if click:
+            record.trigger = True
+            record.trigger_event = self.count
+            record.clicks += 1
+            if record.submits is not None:
+                self._submit_form(record.submits)
+        else:
+            self.apply_value(record, record.kind.read(record.widget, record.params))
+        self._queue_callback(record)
+        self.scheduler.request(record.scope)
+
+    def post_callback(self, func: Callable[..., Any], args: tuple[Any, ...], scope: Scope) -> None:
+        """Run ``func`` before the next run of ``scope``, and request that run."""
+        if self.session.main.defer(lambda: self.post_callback(func, args, scope)):
+            return
+        if self.closed:
+            return
+        self.callbacks.append(PendingCallback(func, args, {}, scope))
+        self.scheduler.request(scope)
+
+    def _queue_callback(self, record: WidgetRecord[Scope]) -> None:
+        if record.callback is not None:
+            func, args, kwargs = record.callback
+            self.callbacks.append(PendingCallback(func, args, kwargs, record.scope))
+
+    def apply_value(self, record: WidgetRecord[Scope], value: Any) -> None:
+        old = record.value
+        record.value = value
+        record.pending = False
+        if record.key is not None:
+            self.session.state.sync_from_widget(record.key, value)
+            if differs(old, value):
+                self.session.trigger_watchers(record.key, source=record.scope)
+
+    def _submit_form(self, form_id: str) -> None:
+        """Apply every held-back value of the form at once (their callbacks run first)."""
+        for record in self.widgets:
+            if record.form == form_id and record.pending:
+                self.apply_value(record, record.pending_value)
+                self._queue_callback(record)
+        if self.forms.get(form_id):
+            self.clear_forms.add(form_id)
+
+    def take_callbacks(self, job: Scope) -> list[PendingCallback]:
+        """The callbacks a run of ``job`` answers (they run before its code)."""
+        if not self.callbacks:
+            return []
+        root = job is self.scheduler.root
+        due = [c for c in self.callbacks if root or c.scope.is_within(job)]
+        self.callbacks = [c for c in self.callbacks if c not in due]
+        return due
+
+    def clear_submitted_forms(self) -> None:
+        """``clear_on_submit``: after the run that saw the values, reset the form."""
+        if not self.clear_forms:
+            return
+        forms, self.clear_forms = self.clear_forms, set()
+        self.session.applying = True
+        try:
+            for record in self.widgets:
+                if record.form in forms and record.kind.value_traits:
+                    value = record.kind.coerce(record.params, record.kind.default(record.params))
+                    record.kind.write(record.widget, record.params, value)
+                    self.apply_value(record, value)
+        finally:
+            self.session.applying = False
+
+    def clear_triggers(
+        self, up_to_event: int, *, requeue: bool = True, seen_in: int | None = None
+    ) -> None:
+        """A run saw the clicks: each click of a burst gets a run of its own, none is lost.
+
+        ``seen_in``: only the buttons that returned True in that run (it was cut short).
+        """
+        for record in self.widgets:
+            if seen_in is not None and record.returned_in != seen_in:
+                continue
+            if record.trigger and record.trigger_event <= up_to_event:
+                record.clicks = max(0, record.clicks - 1)
+                if not record.clicks:
+                    record.trigger = False
+                elif requeue:
+                    scope = record.scope if record.scope.alive else self.scheduler.root
+                    self.scheduler.requeue(scope)

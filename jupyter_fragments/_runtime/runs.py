@@ -1,0 +1,216 @@
+"""Running a scope: one run of the app script or of a fragment, and the fragments it calls.
+
+A run builds the scope's blocks, calls user code through `run_user_code` inside the
+output capture, then commits the page, closes what it no longer shows and sends the
+changes in one flush.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from jupyter_fragments._output.bundles import error_output, markdown_output
+from jupyter_fragments._page.blocks import Block, Page, ScopeElement, StaticElement
+from jupyter_fragments._runtime.context import AppView, RunContext
+from jupyter_fragments._runtime.events import InputEvents
+from jupyter_fragments._runtime.runner import Role, run_user_code
+from jupyter_fragments._runtime.scope import Scope
+from jupyter_fragments._runtime.session import Session
+from jupyter_fragments._runtime.signals import RerunSignal, SupersededSignal
+from jupyter_fragments._widgets.registry import WidgetRegistry
+from jupyter_fragments.errors import FragmentsAPIError
+
+
+class JobRunner:
+    """Runs one app's scopes and keeps its fragment call sites."""
+
+    def __init__(
+        self,
+        session: Session,
+        view: AppView,
+        owner: Any,
+        script: Callable[[], Any],
+        root: Scope,
+        sidebar: Block,
+        widgets: WidgetRegistry[Scope],
+        events: InputEvents,
+    ) -> None:
+        self.session = session
+        self.view = view  # what the run's elements see of the app
+        self.owner = owner  # the app, as the timers know it
+        self.script = script
+        self.root = root
+        self.page: Page = root.page
+        self.sidebar = sidebar
+        self.widgets = widgets
+        self.events = events
+        self.serial = 0
+        self.errors: list[BaseException] = []
+        self.fragments: dict[str, Scope] = {}
+        self.keyed: dict[str, Scope] = {}  # fragment key -> scope
+
+    # ------------------------------------------------------------------- the job
+    def job(self, scope: Scope) -> bool:
+        """Run ``scope`` until it ends without asking for another rerun.
+
+        False when a newer event superseded the run (it stays pending).
+        """
+        job = scope
+        events = self.events
+        limit = self.session.config.max_consecutive_reruns
+        for _ in range(limit + 1):
+            started_at_event = events.count
+            try:
+                self.run(job)
+            except SupersededSignal:
+                # a button that already returned True in the stale run spent its click
+                events.clear_triggers(started_at_event, requeue=False, seen_in=self.serial)
+                return False
+            except RerunSignal as signal:
+                events.clear_triggers(started_at_event, requeue=False)
+                target = signal.target
+                job = target if isinstance(target, Scope) and target.alive else self.root
+                continue
+            events.clear_triggers(started_at_event)
+            events.clear_submitted_forms()
+            return True
+        error = FragmentsAPIError(
+            f"st.rerun() restarted {job.name!r} {limit} times in a row. "
+            "Fix: make the condition that calls st.rerun() become false, or raise "
+            "Fragments.max_consecutive_reruns."
+        )
+        job.body.add(StaticElement([error_output(error)], serial=self.serial))
+        self.page.flush()
+        return True
+
+    def run(self, job: Scope) -> None:
+        """One run of ``job``: callbacks, then its code; rerun signals are passed on."""
+        session = self.session
+        if session.ctx is not None:
+            raise FragmentsAPIError(
+                "An app was started or rerun while another app was running. "
+                "Fix: do not start an app (or call st.app) from inside an app."
+            )
+        self.serial += 1
+        ctx = RunContext(self.view, job, self.serial, session.config)
+        if job.last_duration > session.config.slow_run:
+            job.set_state_classes(running=True)
+        job.runs += 1
+        job.error = None
+        job.seen_serial = ctx.serial
+        if job is self.root:
+            self.sidebar.begin()
+        job.body.begin()
+        signal: RerunSignal | SupersededSignal | None = None
+        interrupted = False
+        session.ctx = ctx
+        try:
+            with session.capture:
+                try:
+                    for callback in self.events.take_callbacks(job):
+                        run_user_code(
+                            Role.CALLBACK, job, callback.func, callback.args,
+                            callback.kwargs, self.show_error,
+                        )  # fmt: skip
+                    if job is self.root:
+                        run_user_code(Role.SCRIPT, job, self.script, (), {}, self.show_error)
+                    else:
+                        assert job.func is not None
+                        run_user_code(
+                            Role.SCRIPT, job, job.func, job.args, job.kwargs, self.show_error
+                        )
+                except (RerunSignal, SupersededSignal) as rerun:
+                    signal = rerun
+                except KeyboardInterrupt as exc:
+                    interrupted = True
+                    self.show_error(job, exc, interrupted=True)
+                session.flush_figures()
+        finally:
+            session.ctx = None
+            # An interrupted run keeps what it did not reach (widgets, fragments and
+            # their timers) as they were shown: only a run that ended may drop them.
+            self.page.commit(keep_tails=interrupted)
+            if signal is None:
+                if not interrupted:
+                    self.sweep(job, ctx.serial)
+                job.last_duration = time.monotonic() - ctx.started
+                job.set_state_classes(running=False, error=job.error is not None)
+                self.page.flush()
+        if signal is not None:
+            raise signal
+
+    def show_error(self, scope: Scope, exc: BaseException, *, interrupted: bool = False) -> None:
+        """Show ``exc`` in place, at the end of what ``scope`` drew so far."""
+        ctx = self.session.ctx
+        serial = ctx.serial if ctx is not None else self.serial
+        if interrupted:
+            outputs = [markdown_output("**Run interrupted.** The next interaction reruns it.")]
+        else:
+            outputs = [error_output(exc, self.session.shell)]
+        scope.body.add(StaticElement(outputs, serial=serial))
+        scope.error = f"{type(exc).__name__}: {exc}"
+        self.errors.append(exc)
+
+    def sweep(self, job: Scope, serial: int) -> None:
+        """Close widgets and fragments of ``job`` that this run did not render."""
+        for record in self.widgets.sweep(job, serial):
+            if record.key is not None:
+                self.session.binding.forget_key(record)
+        for fid, scope in list(self.fragments.items()):
+            if scope is not job and scope.is_within(job) and scope.seen_serial != serial:
+                del self.fragments[fid]
+                if scope.key is not None and self.keyed.get(scope.key) is scope:
+                    del self.keyed[scope.key]
+                scope.run_every = None
+                self.session.timers.set(self.owner, scope, None)
+                self.page.deferred.append(scope.close)
+
+    # ------------------------------------------------------------------- fragments
+    def call_fragment(self, fragment: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """A fragment function called during a run: draw it in its own scope."""
+        ctx = self.session.ctx
+        assert ctx is not None
+        scope = self._fragment_scope(ctx, fragment)
+        scope.func = fragment.func
+        scope.args = args
+        scope.kwargs = kwargs
+        ctx.block.add(ScopeElement(scope))
+        scope.run_every = fragment.run_every
+        self.session.timers.set(self.owner, scope, fragment.run_every)
+        saved = ctx.scope, ctx.blocks
+        ctx.scope, ctx.blocks = scope, [scope.body]
+        scope.body.begin()
+        scope.runs += 1
+        scope.error = None
+        started = time.monotonic()
+        try:
+            return run_user_code(Role.FRAGMENT, scope, fragment.func, args, kwargs, self.show_error)
+        finally:
+            ctx.scope, ctx.blocks = saved
+            scope.last_duration = time.monotonic() - started
+            scope.set_state_classes(error=scope.error is not None)
+
+    def _fragment_scope(self, ctx: RunContext, fragment: Any) -> Scope:
+        """The scope of this call site of ``fragment`` (made on its first call)."""
+        parent = ctx.scope
+        ctx.fragment_calls[(parent.id, fragment.ident)] += 1
+        count = ctx.fragment_calls[(parent.id, fragment.ident)]
+        fid = f"{parent.id}/{fragment.ident}" + (f"#{count}" if count > 1 else "")
+        scope = self.fragments.get(fid)
+        if scope is None or not scope.alive:
+            scope = Scope(self.page, "fragment", fid, fragment.name, parent)
+            self.fragments[fid] = scope
+        scope.seen_serial = ctx.serial
+        scope.watch = fragment.watch
+        if fragment.key is not None:
+            if fragment.key in ctx.fragment_keys:
+                raise FragmentsAPIError(
+                    f"Two fragments have key {fragment.key!r} in this run. Fix: give each "
+                    "fragment call its own key (or call a keyed fragment once)."
+                )
+            ctx.fragment_keys.add(fragment.key)
+            scope.key = fragment.key
+            self.keyed[fragment.key] = scope
+        return scope
