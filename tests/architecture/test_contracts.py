@@ -2,7 +2,7 @@
 
 ``lint-imports`` (import-linter) checks the layers of docs/architecture.md; here it runs
 on the checkout, then on copies of the package with one forbidden import added inside a
-function, to show that such imports are seen and named.
+function or under ``TYPE_CHECKING``, to show that such imports are seen and named.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,14 @@ def _copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _inside_a_function(statement: str) -> str:
+    return f"\n\ndef _reaches_across() -> None:\n    {statement}  # noqa\n"
+
+
+def _for_type_checking(statement: str) -> str:
+    return f"\n\nimport typing\n\nif typing.TYPE_CHECKING:\n    {statement}  # noqa\n"
+
+
 @pytest.mark.parametrize(
     ("module", "statement", "contract", "chain"),
     [
@@ -87,12 +96,18 @@ def _copy(tmp_path: Path) -> Path:
         ),
     ],
 )
-def test_an_import_inside_a_function_breaks_its_contract(
-    tmp_path: Path, module: str, statement: str, contract: str, chain: str
+@pytest.mark.parametrize("place", [_inside_a_function, _for_type_checking])
+def test_an_upward_import_breaks_its_contract(
+    tmp_path: Path,
+    module: str,
+    statement: str,
+    contract: str,
+    chain: str,
+    place: Callable[[str], str],
 ) -> None:
     root = _copy(tmp_path)
     with (root / PACKAGE / module).open("a", encoding="utf-8") as source:
-        source.write(f"\n\ndef _reaches_across() -> None:\n    {statement}  # noqa\n")
+        source.write(place(statement))
 
     result = lint_imports(root)
 
