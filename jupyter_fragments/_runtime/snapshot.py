@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from jupyter_fragments._runtime.session import Session, get_session
@@ -55,8 +54,3 @@ def snapshot(session: Session | None = None) -> dict[str, Any]:
             }
         )
     return {"apps": apps, "timers": timers}
-
-
-def snapshot_json() -> str:
-    """`snapshot` as a JSON string (what a silent ``user_expressions`` request reads)."""
-    return json.dumps(snapshot())

@@ -27,7 +27,7 @@ def test_public_api_snapshot() -> None:
 
 
 def test_session_methods_snapshot() -> None:
-    public = sorted(n for n in vars(testing.KernelSession) if not n.startswith("_"))
+    public = sorted(n for n in dir(testing.KernelSession) if not n.startswith("_"))
     assert public == [
         "app", "apps", "click", "close", "eval", "find_widget", "from_client",
         "from_notebook_client", "kernel_pid", "model", "reset", "run_cell", "run_cells",
