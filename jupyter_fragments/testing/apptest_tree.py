@@ -70,7 +70,7 @@ class Block(ElementQueries):
 
 
 class Column(Block):
-    """One of ``st.columns``; ``weight`` is its relative width."""
+    """One of ``st.columns``; ``weight`` is its share of the row's width (they sum to 1)."""
 
     def __init__(self, root: Runner, model_id: str, weight: float) -> None:
         super().__init__(root, "column", model_id)
@@ -218,9 +218,12 @@ class TreeBuilder:
             into = self.sidebar
         elif "jf-columns" in classes:
             into = self._add(into, Block(self.root, "horizontal", model.model_id))
-            weights = self._weights(model)
-            for i, child in enumerate(_views(model)):
-                column = Column(self.root, child, weights[i] if i < len(weights) else 1.0)
+            children = _views(model)
+            weights = self._weights(model)[: len(children)]
+            weights += [1.0] * (len(children) - len(weights))
+            total = sum(weights) or 1.0
+            for child, weight in zip(children, weights, strict=True):
+                column = Column(self.root, child, weight / total)
                 self._fill(child, self._add(into, column))
             return
         elif model.kind == "Tab":

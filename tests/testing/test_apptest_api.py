@@ -109,8 +109,6 @@ def test_form_values_arrive_together_on_submit():
     at = AppTest.from_file("apps/form_app.py").run()
     at.slider[0].set_value(42)
     at.checkbox[0].check()
-    at.run()
-    assert at.markdown.values == ["Inside the form", "Outside the form"]
     at.button[0].click().run()
     assert at.markdown.values == [
         "Inside the form",
@@ -118,6 +116,15 @@ def test_form_values_arrive_together_on_submit():
         "Outside the form",
     ]
     assert at.get("form")[0].slider[0].value == 42
+
+
+def test_form_values_wait_for_the_submit_button():
+    at = AppTest.from_file("apps/form_app.py").run()
+    at.slider[0].set_value(42).run()
+    assert at.markdown.values == ["Inside the form", "Outside the form"]
+    assert at.slider[0].value == 42  # shown as the user left it, not yet submitted
+    at.button[0].click().run()
+    assert at.markdown[1].value == "slider `42` checkbox `False`"
 
 
 def test_an_exception_is_shown_in_place_and_cleared_by_the_next_good_run():

@@ -166,7 +166,7 @@ def test_layouts_and_containers():
 
     # columns
     assert at.columns[1].markdown[0].value == "Hello, world!"
-    assert [c.weight for c in at.columns] == [2, 1]
+    assert [c.weight for c in at.columns] == pytest.approx([2 / 3, 1 / 3])
 
     # tabs
     assert at.tabs[2].markdown[0].value == "Hello, yourself!"
