@@ -55,7 +55,7 @@ class CaptureStream:
         return getattr(self._fallback, name)
 
 
-class CapturePublisher(DisplayPublisher):  # type: ignore[misc]
+class CapturePublisher(DisplayPublisher):
     """Stands in for the shell's display publisher while a run executes."""
 
     def __init__(
@@ -70,7 +70,7 @@ class CapturePublisher(DisplayPublisher):  # type: ignore[misc]
         self._thread = threading.get_ident()
         self.fallback: Any = None  # the shell's own publisher, for other threads
 
-    def publish(  # type: ignore[override]
+    def publish(
         self,
         data: dict[str, Any],
         metadata: dict[str, Any] | None = None,
@@ -117,8 +117,8 @@ class Capture:
         own_tb = vars(shell).get("_showtraceback", _MISSING) if shell is not None else _MISSING
         saved = (sys.stdout, sys.stderr, getattr(shell, "display_pub", None), own_tb)
         self._saved.append(saved)
-        sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])  # type: ignore[assignment]
-        sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])  # type: ignore[assignment]
+        sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])
+        sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])
         if shell is not None:
             publisher = self._publisher()
             publisher.fallback = saved[2]

@@ -254,7 +254,7 @@ class Block:
         """A layout element taking over the last run's matching one at the next position."""
         old = self._candidate()
         if isinstance(old, LayoutElement) and old.matches(kind, signature):
-            element = LayoutElement(kind, signature, old.widget, old.blocks)  # type: ignore[arg-type]
+            element = LayoutElement(kind, signature, old.widget, old.blocks)
             old.widget = None
             old.blocks = []
             return element

@@ -6,7 +6,7 @@ from traitlets import Bool, Float, Int
 from traitlets.config import Configurable
 
 
-class Fragments(Configurable):  # type: ignore[misc]
+class Fragments(Configurable):
     """Settings of jupyter-fragments.
 
     Set them in an IPython profile (``c.Fragments.strict = True``) or in a notebook

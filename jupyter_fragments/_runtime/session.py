@@ -136,7 +136,7 @@ def get_session(shell: Any = None, *, create: bool = True) -> Session:
             raise NoAppError("jupyter-fragments is not loaded in this kernel.")
         session = Session(shell)
         setattr(shell, _ATTRIBUTE, session)
-    return session  # type: ignore[no-any-return]
+    return session
 
 
 def current_context() -> RunContext | None:

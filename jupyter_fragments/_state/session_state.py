@@ -134,7 +134,7 @@ def state_of(shell: Any) -> SessionState:
     if state is None:
         state = SessionState()
         setattr(shell, _ATTRIBUTE, state)
-    return state  # type: ignore[no-any-return]
+    return state
 
 
 def _missing_message(key: str) -> str:
