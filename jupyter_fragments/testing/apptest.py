@@ -158,6 +158,11 @@ class AppTest(ElementQueries):
         ...     st.number_input("n", value=start)
         >>> at = AppTest.from_function(app, args=(5,)).run()  # doctest: +SKIP
         """
+        if not inspect.isfunction(script) or script.__name__ == "<lambda>":
+            raise TypeError(
+                f"AppTest.from_function needs a function made with def, got {script!r}. "
+                "Fix: write the app as `def app(): ...` and pass app."
+            )
         at = cls.__new__(cls)
         source = textwrap.dedent(inspect.getsource(script))
         call = (script.__name__, tuple(args or ()), dict(kwargs or {}))

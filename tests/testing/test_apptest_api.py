@@ -33,6 +33,11 @@ def test_from_function_with_arguments():
     assert at.number_input[0].value == 7
 
 
+def test_from_function_needs_a_def():
+    with pytest.raises(TypeError, match="Fix: write the app as `def app"):
+        AppTest.from_function(lambda: None)
+
+
 def test_secrets_by_key_attribute_and_section():
     at = AppTest.from_string(
         """
