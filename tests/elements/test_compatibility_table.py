@@ -48,3 +48,18 @@ def test_differences_and_gaps_are_explained() -> None:
         if status != "supported":
             assert len(notes) > 10, f"st.{name} ({status}) needs a note saying why"
     assert len(rows) > 100
+
+
+STREAMLIT_NAMES = Path(__file__).resolve().parents[1] / "data" / "streamlit_1_67_names.txt"
+
+
+def _streamlit_names() -> list[str]:
+    lines = STREAMLIT_NAMES.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_every_streamlit_1_67_name_has_a_row() -> None:
+    """A name Streamlit has cannot be forgotten: built, partly built or explained."""
+    rows = _rows()
+    missing = [name for name in _streamlit_names() if name not in rows]
+    assert not missing, f"add rows to {DOC.name} for Streamlit 1.67's: {missing}"
