@@ -56,11 +56,11 @@ class AppTest(ElementQueries):
     as in a notebook), so an older AppTest cannot run again after a newer one started.
 
     *The script.* It runs in a fresh namespace on every full run, as ``streamlit run``
-    runs it, with Streamlit's magic (a bare expression is written). In it, ``import
-    streamlit`` and ``import jupyter_fragments`` give ``jupyter_fragments`` plus the
-    test's ``secrets`` and ``query_params``; ``streamlit.<submodule>`` imports fail
-    with a clear error. Modules the app imports are not redirected: a helper module
-    doing ``import streamlit`` gets the real Streamlit (or fails without it).
+    runs it, with Streamlit's magic (a bare expression is written). In it,
+    ``import streamlit`` and ``import jupyter_fragments`` give ``jupyter_fragments``
+    plus the test's ``secrets`` and ``query_params``; ``streamlit.<submodule>``
+    imports fail with a clear error. Modules the app imports are not redirected: a
+    helper module doing ``import streamlit`` gets the real Streamlit (or fails).
 
     *Runs.* Queued inputs are sent as a user's events, all at once and clicks last;
     the kernel applies them like a burst of clicks (a newer event supersedes a stale
@@ -191,7 +191,7 @@ class AppTest(ElementQueries):
         self._show(app)
         return self
 
-    def queue(self, model_id: str, sends: list[Send]) -> None:
+    def _queue(self, model_id: str, sends: list[Send]) -> None:
         """Queue a widget's events for the next ``run()`` (the latest per widget wins)."""
         self._driver.queue(model_id, sends)
 

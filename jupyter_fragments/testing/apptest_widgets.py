@@ -102,7 +102,7 @@ class Widget(Element):
         --------
         >>> at.slider[0].set_value(3).run()  # doctest: +SKIP
         """
-        self.root.queue(self.id, self.sends(value))
+        self.root._queue(self.id, self.sends(value))
         self._pending = value
         return self
 

@@ -19,7 +19,7 @@ class _Root:
     def run(self, *, timeout: float | None = None) -> Any:
         raise AssertionError("not run in these tests")
 
-    def queue(self, model_id: str, sends: list[Any]) -> None:
+    def _queue(self, model_id: str, sends: list[Any]) -> None:
         raise AssertionError("nothing queued in these tests")
 
 
