@@ -13,7 +13,7 @@ from typing import Any
 from .apptest_classify import element_of
 from .apptest_elements import Element, ElementList, Runner, WidgetList
 from .apptest_queries import ElementQueries
-from .apptest_widgets import Button, Widget, widget_class
+from .apptest_widgets import WIDGET_TYPES, Button, Widget, widget_class
 from .mirror import WidgetModel, model_ref
 from .render import WIDGET_VIEW_MIME, iter_outputs
 
@@ -54,8 +54,10 @@ class Block(ElementQueries):
         """The elements (or blocks) of ``element_type`` inside, in page order."""
         wanted = _ALIASES.get(element_type, element_type)
         found = [node for node in self.walk() if node.type == wanted]
-        widgets = all(isinstance(node, Widget) for node in found)
-        return WidgetList(found) if found and widgets else ElementList(found)  # type: ignore[arg-type]
+        widgets = bool(found) and all(isinstance(node, Widget) for node in found)
+        if widgets or wanted in WIDGET_TYPES:
+            return WidgetList(found)
+        return ElementList(found)
 
     @property
     def value(self) -> None:

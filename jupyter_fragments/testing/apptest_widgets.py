@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from .apptest_elements import Element, Runner
 
 __all__ = [
+    "WIDGET_TYPES",
     "Button",
     "Checkbox",
     "ColorPicker",
@@ -424,6 +425,13 @@ _CLASSES: dict[str, type[Widget]] = {
     "date_input": DateInput,
     "time_input": TimeInput,
 }
+
+
+WIDGET_TYPES = frozenset(
+    {"button" if k == "form_submit_button" else k for k in _CLASSES}
+    | {"chat_input", "file_uploader", "widget"}
+)
+"""Element types that are widgets (``at.<type>`` is a WidgetList, callable with a key)."""
 
 
 def widget_class(kind: str) -> type[Widget]:

@@ -167,6 +167,8 @@ def test_lookups_that_find_nothing_say_what_there_is():
     with pytest.raises(HarnessError, match="No fragment 'x'"):
         at.fragment("x")
     assert at.get("arrow_data_frame") == []
+    with pytest.raises(KeyError, match="keys: none"):
+        at.expander[0].checkbox("k")
     assert at.get("text_input") == at.sidebar.text_input
 
 
