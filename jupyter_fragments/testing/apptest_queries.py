@@ -22,7 +22,6 @@ if TYPE_CHECKING:
         TableElement,
         Toast,
     )
-    from .apptest_tree import Block, Column, Expander, Status, Tab
     from .apptest_widgets import (
         Button,
         Checkbox,
@@ -226,24 +225,24 @@ class ElementQueries:
         return self.get("warning")
 
     @property
-    def columns(self) -> ElementList[Column]:
-        """Every column of every ``st.columns``, in page order."""
-        return self.get("column")  # type: ignore[return-value]
+    def columns(self) -> ElementList[Any]:
+        """Every column (a ``Column`` block) of every ``st.columns``, in page order."""
+        return self.get("column")
 
     @property
-    def tabs(self) -> ElementList[Tab]:
-        """Every tab of every ``st.tabs``, in page order."""
-        return self.get("tab")  # type: ignore[return-value]
+    def tabs(self) -> ElementList[Any]:
+        """Every tab (a ``Tab`` block) of every ``st.tabs``, in page order."""
+        return self.get("tab")
 
     @property
-    def expander(self) -> ElementList[Expander]:
-        """Every ``st.expander``, in page order."""
-        return self.get("expander")  # type: ignore[return-value]
+    def expander(self) -> ElementList[Any]:
+        """Every ``st.expander`` (an ``Expander`` block), in page order."""
+        return self.get("expander")
 
     @property
-    def status(self) -> ElementList[Status]:
-        """Every ``st.status``, in page order."""
-        return self.get("status")  # type: ignore[return-value]
+    def status(self) -> ElementList[Any]:
+        """Every ``st.status`` (a ``Status`` block), in page order."""
+        return self.get("status")
 
     @property
     def chat_input(self) -> WidgetList[Widget]:
@@ -251,6 +250,6 @@ class ElementQueries:
         return self.get("chat_input")  # type: ignore[return-value]
 
     @property
-    def chat_message(self) -> ElementList[Block]:
+    def chat_message(self) -> ElementList[Any]:
         """``st.chat_message`` containers (none yet: jupyter-fragments has none)."""
         return self.get("chat_message")
