@@ -48,6 +48,7 @@ SECTIONS = {
     "jupyter_fragments.testing.results": "Results and errors",
     "jupyter_fragments.testing.mirror": "The widget mirror",
     "jupyter_fragments.testing.render": "Rendering",
+    "jupyter_fragments.testing.apptest": "Streamlit's AppTest",
     "jupyter_fragments.testing.pytest_plugin": "Fixtures",
 }
 OTHER = "Other"

@@ -8,6 +8,7 @@ import jupyter_fragments.testing as testing
 def test_public_api_snapshot() -> None:
     assert sorted(testing.__all__) == [
         "AppHandle",
+        "AppTest",
         "CellError",
         "CellResult",
         "ErrorInfo",
