@@ -9,9 +9,11 @@ import ipywidgets as widgets
 
 from jupyter_fragments._output.bundles import Output
 from jupyter_fragments._page.blocks import Block, LayoutElement, StaticElement, WidgetElement
+from jupyter_fragments._page.pool import ModelPool
 from jupyter_fragments._runtime.context import RunContext
 from jupyter_fragments._runtime.session import current_context, get_session
 from jupyter_fragments._widgets.base import InputKind, Params
+from jupyter_fragments._widgets.buttons import TriggerValueKind
 from jupyter_fragments._widgets.registry import WidgetRecord
 from jupyter_fragments.errors import (
     DuplicateWidgetError,
@@ -77,13 +79,8 @@ def add_layout(
 
 
 def normalize_key(key: Any, call: str) -> str | None:
-    if key is None:
-        return None
-    if isinstance(key, (str, int)) and not isinstance(key, bool):
-        return str(key)
-    raise FragmentsAPIError(
-        f"{call} got key={key!r} of type {type(key).__name__}. Fix: pass a str (or int) key."
-    )
+    """Streamlit's rule: any value names a widget, as ``str(key)``; None means no key."""
+    return None if key is None else str(key)
 
 
 def check_callback(callback: Any, name: str, call: str) -> None:
@@ -92,6 +89,51 @@ def check_callback(callback: Any, name: str, call: str) -> None:
             f"{call} got {name}={callback!r}, which is not callable. "
             f"Fix: pass a function, e.g. {name}=my_callback (without parentheses)."
         )
+
+
+def width_layout(width: Any, call: str) -> dict[str, str] | None:
+    """The layout attributes for Streamlit's ``width=`` (None: the notebook's usual width).
+
+    ``"stretch"`` fills the container, ``"content"`` sizes to the content, an int is pixels
+    (never wider than the container).
+    """
+    if width is None:
+        return None
+    if width == "stretch":
+        return {"width": "100%"}
+    if width == "content":
+        return {"width": "auto"}
+    if isinstance(width, int) and not isinstance(width, bool) and width > 0:
+        return {"width": f"{width}px", "max_width": "100%"}
+    raise FragmentsAPIError(
+        f"{call} got width={width!r}. Fix: pass 'stretch', 'content' or a positive number "
+        "of pixels."
+    )
+
+
+def with_icon(text: str, icon: str | None, position: str = "left", *, call: str = "") -> str:
+    """``text`` with Streamlit's ``icon=`` beside it.
+
+    An emoji is shown; a ``":material/name:"`` icon has no font in a notebook and is left
+    out, as is ``"spinner"``.
+    """
+    if position not in ("left", "right"):
+        raise FragmentsAPIError(
+            f"{call} got icon_position={position!r}. Fix: pass 'left' or 'right'."
+        )
+    if not icon or icon == "spinner" or (icon.startswith(":material/") and icon.endswith(":")):
+        return text
+    if not text:
+        return icon
+    return f"{icon} {text}" if position == "left" else f"{text} {icon}"
+
+
+def stretch_width(width: Any, use_container_width: bool | None) -> Any:
+    """Streamlit's deprecated ``use_container_width``: True is ``width="stretch"``, False
+    ``"content"``, None leaves ``width`` as given."""
+    if use_container_width is None:
+        return width
+    return "stretch" if use_container_width else "content"
 
 
 def render_input(
@@ -109,12 +151,33 @@ def render_input(
     """Draw an input widget, reusing its model by identity, and return its value.
 
     ``submits`` marks a form's submit button (it submits the form it is drawn in).
+    A ``width`` in ``params`` (Streamlit's ``width=``) sizes the widget.
     """
     ctx = require_context(call)
-    session = get_session()
     label = "" if label is None else str(label)
     key = normalize_key(key, call)
-    check_callback(callback, "on_click" if kind.returns_trigger else "on_change", call)
+    trigger = kind.returns_trigger or isinstance(kind, TriggerValueKind)
+    check_callback(callback, "on_click" if trigger else "on_change", call)
+    _check_place(ctx, trigger, submits, call)
+    params = {**params, "label": label}
+    # Streamlit's id of a widget without a key includes its form: the same widget may be
+    # both outside and inside a form
+    ident = (
+        (kind.name, "key", key)
+        if key is not None
+        else (kind.name, label, *kind.identity(params), ctx.block.form)
+    )
+    record = ctx.app.widgets.get(ident)
+    _check_unique(ctx, record, ident, kind, label, key, call)
+    if record is None:
+        record, value = _new_record(ctx, kind, ident, label, key, params)
+    else:
+        value = _reuse_record(ctx, record, label, key, params)
+    return _place(ctx, record, value, submits, (callback, args, kwargs))
+
+
+def _check_place(ctx: RunContext, trigger: bool, submits: bool | None, call: str) -> None:
+    """Raise when the widget cannot be drawn where the run is (fragment, form rules)."""
     block = ctx.block
     if ctx.scope.kind == "fragment" and not block.scope.is_within(ctx.scope):
         raise FragmentWidgetError(
@@ -122,7 +185,7 @@ def render_input(
             "outside it. Widgets can only be in the main body of a fragment. Fix: create "
             "the container inside the fragment, or create the widget outside the fragment."
         )
-    if block.form is not None and kind.returns_trigger and not submits:
+    if block.form is not None and trigger and not submits:
         raise FragmentsAPIError(
             f"{call} cannot be used inside st.form({block.form!r}). Fix: use "
             "st.form_submit_button() to submit the form, or move the button out of the form."
@@ -132,15 +195,21 @@ def render_input(
             f"{call} must be used inside an st.form(). Fix: put it in a `with st.form(...):` "
             "block, or use st.button() outside forms."
         )
-    params = {**params, "label": label}
-    ident = (
-        (kind.name, "key", key) if key is not None else (kind.name, label, *kind.identity(params))
-    )
-    registry = ctx.app.widgets
-    record = registry.get(ident)
+
+
+def _check_unique(
+    ctx: RunContext,
+    record: WidgetRecord[Any] | None,
+    ident: tuple[Any, ...],
+    kind: InputKind,
+    label: str,
+    key: str | None,
+    call: str,
+) -> None:
+    """Raise when this run already drew the same widget (or another one with this key)."""
     # a key names one widget whatever its kind: two kinds would share one state value
     same_key = key is not None and any(
-        r.key == key and r.ident != ident and r.serial == ctx.serial for r in registry
+        r.key == key and r.ident != ident and r.serial == ctx.serial for r in ctx.app.widgets
     )
     if same_key or (
         record is not None
@@ -156,41 +225,87 @@ def render_input(
             f"Fix: pass a unique key= to each, e.g. {call.split('(')[0]}({label!r}, "
             f"key={(key or label) + '_2'!r})."
         )
-    state = session.state
-    if record is None:
-        value = kind.coerce(
-            params, state[key] if key is not None and key in state else kind.default(params)
-        )
-        pool = ctx.app.page.pool
-        if block is ctx.app.sidebar:
-            pool = pool.fitted(width="100%")
-        widget = kind.create(label, params, value, pool)
-        record = WidgetRecord(ident, kind, label, key, widget, params, ctx.scope, value)
-        registry.add(record)
-    else:
-        if _differs(record.params, params):  # unchanged parameters: nothing to set
-            kind.update(record.widget, label, params)
-        record.params = params
-        record.label = label
-        value = record.value
-        if key is not None and key in state and _differs(state[key], value):
-            value = state[key]
-        value = kind.coerce(params, value)
-        if not record.pending:  # keep what a user typed into a form not yet submitted
-            kind.write(record.widget, params, value)
-        record.value = value
+
+
+def _input_pool(ctx: RunContext, params: Params) -> ModelPool:
+    """The shared models a new widget takes: sized by ``width=``, or to the sidebar."""
+    pool = ctx.app.page.pool
+    attrs = width_layout(params.get("width"), "width")
+    if attrs is not None:
+        return pool.fitted(**attrs)
+    if ctx.block is ctx.app.sidebar:
+        return pool.fitted(width="100%")
+    return pool
+
+
+def _new_record(
+    ctx: RunContext,
+    kind: InputKind,
+    ident: tuple[Any, ...],
+    label: str,
+    key: str | None,
+    params: Params,
+) -> tuple[WidgetRecord[Any], Any]:
+    state = get_session().state
+    value = kind.default(params)
+    if key is not None and key in state and not isinstance(kind, TriggerValueKind):
+        value = state[key]
+    value = kind.coerce(params, value)
+    widget = kind.create(label, params, value, _input_pool(ctx, params))
+    record = WidgetRecord(ident, kind, label, key, widget, params, ctx.scope, value)
+    ctx.app.widgets.add(record)
+    return record, value
+
+
+def _reuse_record(
+    ctx: RunContext, record: WidgetRecord[Any], label: str, key: str | None, params: Params
+) -> Any:
+    """Last run's widget with this run's parameters; returns its value for this run."""
+    kind = record.kind
+    if _differs(record.params, params):  # unchanged parameters: nothing to set
+        kind.update(record.widget, label, params)
+        if record.params.get("width") != params.get("width"):
+            record.widget.layout = _input_pool(ctx, params).layout()
+    record.params = params
+    record.label = label
+    value = record.value
+    state = get_session().state
+    if isinstance(kind, TriggerValueKind):
+        # its value counts in the run the choice caused only: the next run sees the default
+        record.value = kind.coerce(params, kind.default(params))
+        kind.write(record.widget, params, record.value)
+        return value
+    if key is not None and key in state and _differs(state[key], value):
+        value = state[key]
+    value = kind.coerce(params, value)
+    if not record.pending:  # keep what a user typed into a form not yet submitted
+        kind.write(record.widget, params, value)
+    record.value = value
+    return value
+
+
+def _place(
+    ctx: RunContext,
+    record: WidgetRecord[Any],
+    value: Any,
+    submits: bool | None,
+    callback: tuple[Callable[..., Any] | None, Any, Any],
+) -> Any:
+    """Put the widget into the current block for this run; return what the call returns."""
+    block = ctx.block
+    func, args, kwargs = callback
     record.serial = ctx.serial
     record.scope = ctx.scope
     record.form = None if submits else block.form
     record.submits = block.form if submits else None
     if submits:
         ctx.forms_with_submit.add(block.form or "")
-    record.callback = (callback, tuple(args or ()), dict(kwargs or {})) if callback else None
-    if key is not None and kind.value_traits:
-        state.sync_from_widget(key, value)
+    record.callback = (func, tuple(args or ()), dict(kwargs or {})) if func else None
+    if record.key is not None and record.kind.value_traits:
+        get_session().state.sync_from_widget(record.key, value)
     block.add(WidgetElement(record))
     ctx.app.after_element(ctx)  # may stop a stale run: before a click is handed out
-    if kind.returns_trigger:
+    if record.kind.returns_trigger:
         if record.trigger:
             record.returned_in = ctx.serial  # the user's code now acts on this click
         return record.trigger

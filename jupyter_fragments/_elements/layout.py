@@ -34,11 +34,17 @@ class Container:
         return self._block
 
     def __enter__(self) -> Container:
-        ctx = require_context("with container:")
-        ctx.blocks.append(self._target())
+        self._enter()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._leave()
+
+    def _enter(self) -> None:
+        ctx = require_context("with container:")
+        ctx.blocks.append(self._target())
+
+    def _leave(self) -> None:
         ctx = context()
         if ctx is not None and len(ctx.blocks) > 1 and ctx.blocks[-1] is self._target():
             ctx.blocks.pop()
@@ -52,8 +58,12 @@ class Container:
             )
 
         def in_container(*args: Any, **kwargs: Any) -> Any:
-            with self:
+            # not `with self`: leaving a form after each method call is not closing it
+            self._enter()
+            try:
                 return func(*args, **kwargs)
+            finally:
+                self._leave()
 
         in_container.__name__ = name
         in_container.__doc__ = func.__doc__

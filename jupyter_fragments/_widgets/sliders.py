@@ -6,6 +6,7 @@ datetimes is a selection slider whose model syncs only indices.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import ipywidgets as widgets
@@ -15,16 +16,59 @@ from jupyter_fragments._widgets.base import InputKind, Params, index_of
 from jupyter_fragments._widgets.selections import ChoiceKind
 from jupyter_fragments.errors import FragmentsAPIError
 
+_PRINTF = re.compile(r"%([-+ 0#,]*)(\d*)(?:\.(\d+))?([diufFeEgGxXo])")
+_D3_TYPES = {"i": "d", "u": "d", "F": "f", "E": "e", "G": "g"}
+#: Streamlit's named number formats: (d3 format spec, unit shown beside the label)
+_NAMED = {
+    "plain": ("", ""),
+    "localized": (",", ""),
+    "percent": ("~%", ""),
+    "dollar": ("$,.2f", ""),
+    "euro": (",.2f", "€"),
+    "yen": (",.0f", "¥"),
+    "accounting": ("(,.2f", ""),
+    "compact": (".3~s", ""),
+    "scientific": (".3e", ""),
+    "engineering": (".3e", ""),
+    "bytes": (".3~s", "B"),
+}
 
-def printf_to_format(fmt: str | None, default: str) -> str:
-    """Streamlit's printf-style ``format`` ("%.2f", "%d") as a Python format spec."""
+
+def printf_to_format(fmt: str | None, default: str) -> tuple[str, str]:
+    """Streamlit's number ``format`` as a d3 format spec and the text around the number.
+
+    A printf-style format (``"%.2f"``, ``"%d items"``, ``"%f%%"``, ``"$%,d"``) or one of
+    Streamlit's named formats (``"percent"``, ``"dollar"``, ...). A slider's readout
+    shows only the number, so the text around it (the unit) goes beside the label.
+    """
     if not fmt:
-        return default
-    if fmt.startswith("%") and fmt.count("%") == 1:
-        return fmt[1:]
-    raise FragmentsAPIError(
-        f"format={fmt!r} is not a printf-style number format. Fix: use e.g. '%d' or '%.2f'."
-    )
+        return default, ""
+    if fmt in _NAMED:
+        return _NAMED[fmt]
+    found = [m for m in _PRINTF.finditer(fmt) if not _escaped(fmt, m.start())]
+    if len(found) != 1:
+        raise FragmentsAPIError(
+            f"format={fmt!r} is not a printf-style number format with one number in it. "
+            "Fix: use e.g. '%d', '%.2f', '%d%%' or '$%.2f', or a name such as 'percent'."
+        )
+    match = found[0]
+    flags, width, precision, kind = match.groups()
+    before, after = fmt[: match.start()], fmt[match.end() :]
+    spec = "+" if "+" in flags else (" " if " " in flags else "")
+    if before == "$":  # d3 draws a currency symbol itself
+        spec, before = spec + "$", ""
+    spec += f"0{width}" if "0" in flags and width else width
+    spec += "," if "," in flags else ""
+    spec += f".{precision}" if precision else ""
+    spec += _D3_TYPES.get(kind, kind)
+    unit = (before + after).replace("%%", "%").strip()
+    return spec, unit
+
+
+def _escaped(fmt: str, position: int) -> bool:
+    """Whether the ``%`` at ``position`` is the second of a ``%%``."""
+    run = len(fmt[:position]) - len(fmt[:position].rstrip("%"))
+    return run % 2 == 1
 
 
 class SliderKind(InputKind):
@@ -64,7 +108,10 @@ class SliderKind(InputKind):
     def traits(self, label: str, params: Params) -> dict[str, Any]:
         traits = super().traits(label, params)
         default_format = "d" if params["dtype"] == "int" else ".2f"
-        traits["readout_format"] = printf_to_format(params.get("format"), default_format)
+        spec, unit = printf_to_format(params.get("format"), default_format)
+        traits["readout_format"] = spec
+        if unit and label:
+            traits["description"] = f"{label} ({unit})"
         return traits
 
     def create(self, label: str, params: Params, value: Any, pool: ModelPool) -> widgets.DOMWidget:

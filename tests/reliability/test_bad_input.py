@@ -45,7 +45,6 @@ CASES: list[tuple[str, str, list[str]]] = [
     ("select_slider no options", 'st.select_slider("s", [])', ["options"]),
     ("on_click not callable", 'st.button("b", on_click="go")', ["on_click", "callable"]),
     ("on_change not callable", 'st.slider("s", on_change=5)', ["on_change", "callable"]),
-    ("key type", 'st.checkbox("c", key=["k"])', ["key", "list"]),
     ("label_visibility", 'st.checkbox("c", label_visibility="gone")', ["label_visibility"]),
 ]
 
