@@ -17,6 +17,7 @@ from jupyter_fragments._output.bundles import display_output, escape_html
 from jupyter_fragments.errors import FragmentsAPIError
 
 _MAX_ROWS = 1000
+_MAX_TAGGED_CELLS = 2000  # beyond this AppTest reads the cells back from the HTML
 
 
 @dataclass
@@ -213,7 +214,17 @@ def table(data: Any = None) -> None:
     >>> st.table({"name": ["a", "b"], "value": [1, 2]})
     """
     t = to_table(data)
-    add_static([display_output({"text/html": table_html(t), "text/plain": table_text(t)})])
+    bundle = {"text/html": table_html(t), "text/plain": table_text(t)}
+    add_static([display_output(bundle, element="table", fields=_table_fields(t))])
+
+
+def _table_fields(t: Table) -> dict[str, Any]:
+    """The cells as plain values for tests (``AppTest``); left out for big tables."""
+    if len(t.rows) * max(len(t.columns), 1) > _MAX_TAGGED_CELLS:
+        return {}
+    rows = [[plain(cell) for cell in row] for row in t.rows]
+    index = [plain(label) for label in t.index]
+    return {"value": {"columns": list(t.columns), "index": index, "data": rows}}
 
 
 _DELTA_COLORS = {"normal": ("#09ab3b", "#ff2b2b"), "inverse": ("#ff2b2b", "#09ab3b")}
@@ -271,4 +282,10 @@ def metric(
         plain.append(f"{arrow} {shown_delta}")
     style = "padding:0.5em 1em;border:1px solid #d0d0d7;border-radius:0.5em" if border else ""
     markup = f'<div class="jf-metric" style="{style}">{"".join(parts)}</div>'
-    add_static([display_output({"text/html": markup, "text/plain": "\n".join(plain)})])
+    fields = {"label": str(label), "value": shown_value, "delta": _metric_delta(delta)}
+    bundle = {"text/html": markup, "text/plain": "\n".join(plain)}
+    add_static([display_output(bundle, element="metric", fields=fields)])
+
+
+def _metric_delta(delta: Any) -> str:
+    return "" if delta is None else str(delta)

@@ -101,7 +101,8 @@ def callout_output(kind: str, body: Any, icon: str | None = None) -> Output:
         f'<div class="jf-callout jf-{kind}" style="background:{background};color:{color};'
         f'padding:0.6em 1em;border-radius:0.5em;margin:0.3em 0">\n\n{prefix}{text}\n\n</div>'
     )
-    return markdown_output(source, plain=f"{icon or symbol} {body}")
+    fields = {"icon": str(icon or ""), "value": str(body)}
+    return markdown_output(source, plain=f"{icon or symbol} {body}", element=kind, fields=fields)
 
 
 def success(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
@@ -156,7 +157,9 @@ def progress_output(percent: int, text: Any = None) -> Output:
         "</div></div></div>"
     )
     plain = f"{caption + ' ' if caption else ''}{bar} {percent}%"
-    return display_output({"text/html": markup, "text/plain": plain})
+    fields = {"value": percent, "text": caption}
+    bundle = {"text/html": markup, "text/plain": plain}
+    return display_output(bundle, element="progress", fields=fields)
 
 
 class Progress:
@@ -207,7 +210,9 @@ def spinner(
     started = time.monotonic()
     page, block = ctx.app.page, ctx.block
     # appended directly (not Block.add): it must not take over an Output the page reuses
-    element = StaticElement([markdown_output(f"⏳ {escape_markdown_html(str(text))}")])
+    element = StaticElement(
+        [markdown_output(f"⏳ {escape_markdown_html(str(text))}", element="spinner")]
+    )
     block.elements().append(element)
     page.mark(element)
     page.touch(block)
@@ -323,7 +328,9 @@ def _toast_output(body: Any, icon: str | None) -> Output:
         'border-radius:0.5em;box-shadow:0 1px 4px rgba(0,0,0,0.25)">'
         f"\n\n{prefix}{escape_markdown_html(str(body))}\n\n</div>"
     )
-    return markdown_output(source, plain=f"{icon + ' ' if icon else ''}{body}")
+    plain = f"{icon + ' ' if icon else ''}{body}"
+    fields = {"icon": str(icon or ""), "value": str(body)}
+    return markdown_output(source, plain=plain, element="toast", fields=fields)
 
 
 class Toast:
@@ -349,9 +356,9 @@ def toast(body: Any, *, icon: str | None = None, duration: Any = "short") -> Toa
 
 def balloons() -> None:
     """Celebrate: a line of balloons."""
-    add_static([markdown_output("🎈 " * 12, plain="🎈 " * 12)])
+    add_static([markdown_output("🎈 " * 12, plain="🎈 " * 12, element="balloons")])
 
 
 def snow() -> None:
     """Celebrate the winter way: a line of snowflakes."""
-    add_static([markdown_output("❄️ " * 12, plain="❄️ " * 12)])
+    add_static([markdown_output("❄️ " * 12, plain="❄️ " * 12, element="snow")])

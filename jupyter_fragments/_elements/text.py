@@ -41,7 +41,10 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     --------
     >>> st.markdown("**Bold** and `code`")
     """
-    add_static([markdown_output(_md(body, unsafe_allow_html), plain=str(body))])
+    add_static([markdown_output(_md(body, unsafe_allow_html), plain=str(body), element="markdown")])
+
+
+_HEADING_NAMES = {1: "title", 2: "header", 3: "subheader"}
 
 
 def _heading(level: int, body: Any, divider: Any) -> None:
@@ -49,7 +52,7 @@ def _heading(level: int, body: Any, divider: Any) -> None:
     source = f"{'#' * level} {escape_markdown_html(text)}"
     if divider:
         source += "\n\n---"
-    add_static([markdown_output(source, plain=text)])
+    add_static([markdown_output(source, plain=text, element=_HEADING_NAMES[level])])
 
 
 def title(body: Any, anchor: Any = None, *, help: str | None = None) -> None:
@@ -101,7 +104,8 @@ def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = No
     --------
     >>> st.caption("Data: generated, seeded.")
     """
-    add_static([markdown_output(f"<small>{_md(body, unsafe_allow_html)}</small>", plain=str(body))])
+    small = f"<small>{_md(body, unsafe_allow_html)}</small>"
+    add_static([markdown_output(small, plain=str(body), element="caption")])
 
 
 def text(body: Any, *, help: str | None = None) -> None:
@@ -111,7 +115,7 @@ def text(body: Any, *, help: str | None = None) -> None:
     --------
     >>> st.text("  aligned\n  columns")
     """
-    add_static([text_output(str(body))])
+    add_static([text_output(str(body), element="text")])
 
 
 def code(body: Any, language: str | None = "python", *, line_numbers: bool = False) -> None:
@@ -125,7 +129,9 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
     longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
     fence = "`" * max(3, longest + 1)
     lang = language or ""
-    add_static([markdown_output(f"{fence}{lang}\n{source}\n{fence}", plain=source)])
+    source_md = f"{fence}{lang}\n{source}\n{fence}"
+    fields = {"language": lang}
+    add_static([markdown_output(source_md, plain=source, element="code", fields=fields)])
 
 
 def divider() -> None:
@@ -135,7 +141,7 @@ def divider() -> None:
     --------
     >>> st.divider()
     """
-    add_static([markdown_output("---", plain="―" * 20)])
+    add_static([markdown_output("---", plain="―" * 20, element="divider")])
 
 
 def json(body: Any, *, expanded: bool | int = True) -> None:
@@ -154,7 +160,8 @@ def json(body: Any, *, expanded: bool | int = True) -> None:
     bundle: dict[str, Any] = {"text/plain": plain}
     if payload is not None:
         bundle["application/json"] = payload
-    add_static([display_output(bundle, {"application/json": {"expanded": bool(expanded)}})])
+    metadata = {"application/json": {"expanded": bool(expanded)}}
+    add_static([display_output(bundle, metadata, element="json")])
 
 
 def exception(exc: BaseException) -> None:
@@ -181,4 +188,5 @@ def latex(body: Any, *, help: str | None = None) -> None:
         body = importlib.import_module("sympy").latex(body)
     source = str(body)
     # text/latex is rendered as text by MathJax (no HTML is interpreted)
-    add_static([display_output({"text/latex": f"$$\n{source}\n$$", "text/plain": source})])
+    bundle = {"text/latex": f"$$\n{source}\n$$", "text/plain": source}
+    add_static([display_output(bundle, element="latex")])

@@ -75,7 +75,8 @@ def _chunk_text(chunk: Any) -> str | None:
 
 
 def _stream_output(text: str, cursor: bool) -> Output:
-    return markdown_output(escape_markdown_html(text) + (" ▌" if cursor else ""), plain=text)
+    source = escape_markdown_html(text) + (" ▌" if cursor else "")
+    return markdown_output(source, plain=text, element="markdown")
 
 
 def write_stream(stream: Any) -> Any:

@@ -263,7 +263,7 @@ def _static(root: Runner, output: Output, kind: str, tag: dict[str, Any]) -> Ele
         return Markdown(root, output, kind, str(value if value is not None else "---"))
     if kind in ("markdown", "caption", "latex", "text"):
         return Markdown(root, output, kind, str(value if value is not None else plain))
-    return UnknownElement(root, output, kind)
+    return UnknownElement(root, output, kind, value)
 
 
 def element_of(root: Runner, output: Output) -> Element:

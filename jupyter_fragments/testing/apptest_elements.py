@@ -83,15 +83,19 @@ class UnknownElement(Element):
     """An element AppTest has no class for (a chart, an image, a print...).
 
     Its ``type`` says what it is (``"vega_lite_chart"``, ``"image"``, ``"stream"``...);
-    its ``value`` is the output's data (or text, for prints).
+    its ``value`` is what the kernel tagged it with (``st.progress``: the percent), else
+    the output's data (or text, for prints).
     """
 
-    def __init__(self, root: Runner, output: Output, element_type: str) -> None:
+    def __init__(self, root: Runner, output: Output, element_type: str, tagged: Any = None) -> None:
         super().__init__(root, output)
         self.type = element_type
+        self._tagged = tagged
 
     @property
     def value(self) -> Any:
+        if self._tagged is not None:
+            return self._tagged
         output = self.output or {}
         if output.get("output_type") == "stream":
             return str(output.get("text", ""))

@@ -142,11 +142,6 @@ def test_data_elements():
     assert at.json[0].value == '["hi", {"foo": "bar"}]'
 
 
-@pytest.mark.xfail(
-    reason="st.table and st.dataframe draw the same HTML table: they are told apart once "
-    "_elements/data.py tags its outputs (element='table' / 'dataframe')",
-    strict=False,
-)
 def test_table_is_not_a_dataframe():
     at = AppTest.from_file("apps/cheatsheet_data.py").run()
 
