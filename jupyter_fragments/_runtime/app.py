@@ -97,8 +97,13 @@ class App:
         return self.runner.fragments
 
     @property
-    def keyed(self) -> dict[str, Scope]:
-        return self.runner.keyed
+    def keyed(self) -> dict[str, list[Scope]]:
+        """Fragment key -> the live call sites of the fragment function it names."""
+        keyed: dict[str, list[Scope]] = {}
+        for scope in self.fragments.values():
+            if scope.key is not None and scope.alive:
+                keyed.setdefault(scope.key, []).append(scope)
+        return keyed
 
     @property
     def forms(self) -> dict[str, bool]:
@@ -177,14 +182,12 @@ class App:
         return self.runner.call_fragment(fragment, args, kwargs)
 
     def after_element(self, ctx: RunContext) -> None:
-        """Called after each element: mark slow runs, send progress, yield to newer events.
+        """Called after each element: send progress, yield to newer events.
 
         This is the hot path of every element call: it reads the clock, and looks at
         the kernel's queue at most every 2 ms, and only when a message has arrived.
         """
         now = time.monotonic()
-        if not ctx.job.running_marked and now - ctx.started > ctx.mark_after:
-            ctx.job.set_state_classes(running=True)
         if now - ctx.last_flush > ctx.flush_interval:
             ctx.last_flush = now
             self.page.flush()

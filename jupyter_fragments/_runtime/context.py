@@ -29,8 +29,9 @@ class AppView(Protocol):
 
     def after_element(self, ctx: RunContext) -> None: ...
 
-    def call_fragment(self, fragment: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        ...
+    def call_fragment(
+        self, fragment: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> Any: ...
 
     def configure_page(self, *, wide: bool, sidebar: bool) -> None: ...
 
@@ -58,10 +59,10 @@ class RunContext:
         self.last_flush = self.started
         self.last_poll = 0.0
         self.arrivals = -1  # the kernel queue's arrivals last looked at (-1: never)
-        self.mark_after = 2 * float(config.slow_run)
         self.flush_interval = float(config.flush_interval)
         self.forms: set[str] = set()
-        self.fragment_keys: set[str] = set()
+        self.fragment_keys: dict[str, str] = {}  # fragment key -> the function it names
+        self.in_callback = False  # a widget callback is running (st.rerun("<key>") targets)
         self.forms_with_submit: set[str] = set()
 
     @property

@@ -5,22 +5,14 @@ and the callbacks that run first.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
+from jupyter_fragments._runtime.callbacks import PendingCallback
 from jupyter_fragments._runtime.scheduler import RerunScheduler
 from jupyter_fragments._runtime.scope import Scope
 from jupyter_fragments._runtime.session import Session
 from jupyter_fragments._state.session_state import differs
 from jupyter_fragments._widgets.registry import WidgetRecord, WidgetRegistry
-
-
-class PendingCallback(NamedTuple):
-    """A user callback due before the next run of ``scope`` (or of a scope around it)."""
-
-    func: Callable[..., Any]
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    scope: Scope
 
 
 class InputEvents:

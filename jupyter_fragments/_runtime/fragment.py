@@ -71,7 +71,7 @@ def fragment(
     /,
     *,
     run_every: Any = None,
-    key: str | None = None,
+    key: str | int | None = None,
     watch: Any = None,
     parallel: bool = False,
 ) -> Callable[[F], F]: ...
@@ -82,7 +82,7 @@ def fragment(
     /,
     *,
     run_every: Any = None,
-    key: str | None = None,
+    key: str | int | None = None,
     watch: Any = None,
     parallel: bool = False,
 ) -> Any:
@@ -96,9 +96,12 @@ def fragment(
     run_every : int, float, str, timedelta or None
         Rerun the fragment on this interval while the app lives: seconds, a duration
         string (``"500ms"``, ``"10s"``, ``"1m"``) or a ``timedelta``. ``None`` or 0: never.
-    key : str, optional
-        A name for the fragment, so that ``st.rerun(scope=key)`` can rerun it from
-        anywhere: another fragment, a callback, the app body or a plain notebook cell.
+    key : str or int, optional
+        A name for the fragment function, so that ``st.rerun(key)`` can rerun it from
+        anywhere: a widget callback (then the interaction reruns only the fragments it
+        names), another fragment, the app body or a plain notebook cell. Every call site
+        of the function shares the key and reruns with it; two different fragment
+        functions may not use one key in a run. ``"app"`` and ``"fragment"`` are reserved.
     watch : list of str, optional
         Session-state keys: the fragment reruns when any of them is assigned a different
         value (by another fragment, a callback, the app body, a widget with that key or a
@@ -122,10 +125,13 @@ def fragment(
     from jupyter_fragments._runtime.timers import parse_run_every
 
     interval = parse_run_every(run_every)
+    if isinstance(key, int) and not isinstance(key, bool):
+        key = str(key)  # Streamlit 1.67 takes int keys as their string
     if key is not None and (not isinstance(key, str) or not key or key in ("app", "fragment")):
         raise FragmentsAPIError(
-            f"@st.fragment(key={key!r}) needs a non-empty string other than 'app' and "
-            "'fragment'. Fix: e.g. @st.fragment(key='chart')."
+            f"@st.fragment(key={key!r}) needs a non-empty string (or an int) other than "
+            "'app' and 'fragment', which st.rerun() reads as scopes. "
+            "Fix: e.g. @st.fragment(key='chart')."
         )
     if watch is None:
         watched: tuple[str, ...] = ()
@@ -154,17 +160,27 @@ def fragment(
 experimental_fragment = fragment
 
 
-def rerun(*, scope: str = "app", type: str | None = None) -> None:
-    """Stop the current run and rerun the app (or, with ``scope="fragment"``, the fragment).
+def rerun(scope: Any = "app", *, type: str | None = None) -> None:
+    """Stop the current run and rerun the app, this fragment, or the fragments named.
 
     Parameters
     ----------
-    scope : {"app", "fragment"} or a fragment key
-        ``"fragment"`` reruns the fragment that calls it; it is only valid while that
-        fragment reruns on its own (not during a full run of the app). The ``key=`` of
-        a fragment reruns that fragment, from anywhere (also a plain notebook cell),
-        without stopping the current run: the rerun is queued and coalesced like an
-        event, and happens as soon as the current run ends.
+    scope : "app", "fragment", a fragment key, or a list of fragment keys
+        ``"app"`` (the default) reruns the whole app; in a widget callback it makes
+        the interaction a full rerun (Streamlit 1.63+). ``"fragment"`` reruns the
+        fragment that calls it; it is only valid while that fragment reruns on its
+        own (not during a full run of the app). The ``key=`` of a fragment (a str or
+        an int), or a list of keys, reruns every call site of those fragments:
+
+        - in a widget callback (``on_change``, ``on_click``), the interaction reruns
+          only those fragments instead of the app or the widget's fragment, as in
+          Streamlit 1.67 (unless another callback of the same interaction wants the
+          whole app);
+        - anywhere else (the app body, a fragment, a plain notebook cell), the rerun
+          is queued without stopping the current run, and happens as soon as it ends.
+
+        ``"app"`` and ``"fragment"`` cannot be fragment keys; an unknown key is an error
+        that names it.
     type : str, optional
         Accepted for compatibility; it has no effect.
 
@@ -173,19 +189,20 @@ def rerun(*, scope: str = "app", type: str | None = None) -> None:
     >>> if st.button("Reset"):
     ...     st.session_state.clear()
     ...     st.rerun()
+    >>> st.button("Refresh charts", on_click=lambda: st.rerun("charts"))
     """
-    if not isinstance(scope, str) or not scope:
-        raise FragmentsAPIError(
-            f"st.rerun(scope={scope!r}) is not a valid scope. Fix: use scope='app' "
-            "(the whole app), scope='fragment' (the fragment that calls it) or the key= "
-            "of a fragment."
-        )
+    keys = _rerun_keys(scope)
     ctx = current_context()
-    if scope not in ("app", "fragment"):
+    if keys is not None:
         from jupyter_fragments._runtime.session import get_session
 
-        app, target = get_session().find_fragment(scope, ctx.app if ctx is not None else None)
-        app.request(target)
+        found = get_session().find_fragments(keys, ctx.app if ctx is not None else None)
+        here = tuple(s for app, s in found if ctx is not None and app is ctx.app)
+        for app, target in found:
+            if ctx is None or not ctx.in_callback or app is not ctx.app:
+                app.request(target)
+        if ctx is not None and ctx.in_callback and here:
+            raise RerunSignal("keys", targets=here)
         return
     if ctx is None:
         raise NoAppError(
@@ -202,6 +219,36 @@ def rerun(*, scope: str = "app", type: str | None = None) -> None:
             )
         raise RerunSignal("fragment", ctx.scope)
     raise RerunSignal("app")
+
+
+def _rerun_keys(scope: Any) -> list[str] | None:
+    """The fragment keys ``scope`` names (None for ``"app"`` / ``"fragment"``)."""
+    fix = (
+        "Fix: pass 'app' (the whole app), 'fragment' (the fragment that calls it), the "
+        "key= of a fragment, or a list of keys."
+    )
+    if isinstance(scope, int) and not isinstance(scope, bool):
+        scope = str(scope)
+    if isinstance(scope, str):
+        if not scope:
+            raise FragmentsAPIError(f"st.rerun(scope='') is not a valid scope. {fix}")
+        return None if scope in ("app", "fragment") else [scope]
+    if not isinstance(scope, (list, tuple)) or not scope:
+        raise FragmentsAPIError(f"st.rerun(scope={scope!r}) is not a valid scope. {fix}")
+    keys: list[str] = []
+    for item in scope:
+        if isinstance(item, bool) or not isinstance(item, (str, int)) or item == "":
+            raise FragmentsAPIError(
+                f"st.rerun({scope!r}): {item!r} is not a fragment key. Fix: list the key= "
+                "values of fragments (non-empty strings or ints)."
+            )
+        if item in ("app", "fragment"):
+            raise FragmentsAPIError(
+                f"st.rerun({scope!r}): {item!r} is a reserved scope and cannot be in a "
+                f"list. Fix: call st.rerun({item!r}) on its own."
+            )
+        keys.append(str(item))
+    return keys
 
 
 def stop() -> None:

@@ -11,8 +11,9 @@ The policy, by what the code raised:
 - ``st.stop()``: the run ends where it stands (in a fragment called during a full run:
   the whole run; in a callback: the callback);
 - ``st.rerun()``, a newer event and interrupts: passed on to the run loop, which reruns,
-  requeues or shows the interrupt; in a callback ``st.rerun()`` ends the callback only
-  (Streamlit 1.37 treats it as a no-op there).
+  requeues or shows the interrupt. In a callback ``st.rerun()`` ends the callback and
+  is passed on too: the caller weighs it against the interaction's other callbacks (a
+  full rerun, or only the fragments it names, as Streamlit 1.63+ does).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any, Protocol
 
 from jupyter_fragments._runtime.mainthread import MainThread
 from jupyter_fragments._runtime.scope import Scope
-from jupyter_fragments._runtime.signals import RerunSignal, RunSignal, StopSignal
+from jupyter_fragments._runtime.signals import RunSignal, StopSignal
 
 
 class Role(enum.Enum):
@@ -58,10 +59,6 @@ def run_user_code(
         if role is Role.FRAGMENT:
             raise  # st.stop() in a fragment ends the whole run it is part of
         return None  # the run (or the callback) ends where it stands
-    except RerunSignal:
-        if role is Role.CALLBACK:
-            return None  # st.rerun() in a callback: the callback ends
-        raise
     except (RunSignal, KeyboardInterrupt):
         raise
     except BaseException as exc:  # noqa: BLE001 - user code: show every error in place

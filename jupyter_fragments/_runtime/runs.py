@@ -13,12 +13,14 @@ from typing import Any
 
 from jupyter_fragments._output.bundles import error_output, markdown_output
 from jupyter_fragments._page.blocks import Block, Page, ScopeElement, StaticElement
+from jupyter_fragments._runtime.callbacks import Outcome, order_targets, run_callbacks
 from jupyter_fragments._runtime.context import AppView, RunContext
 from jupyter_fragments._runtime.events import InputEvents
 from jupyter_fragments._runtime.runner import Role, run_user_code
 from jupyter_fragments._runtime.scope import Scope
 from jupyter_fragments._runtime.session import Session
 from jupyter_fragments._runtime.signals import RerunSignal, SupersededSignal
+from jupyter_fragments._runtime.stale import StaleWatch
 from jupyter_fragments._widgets.registry import WidgetRegistry
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -49,32 +51,50 @@ class JobRunner:
         self.serial = 0
         self.errors: list[BaseException] = []
         self.fragments: dict[str, Scope] = {}
-        self.keyed: dict[str, Scope] = {}  # fragment key -> scope
+        self.stale = StaleWatch(lambda: float(session.config.stale_delay))
+        self.after_run: list[Scope] = []  # fragments named by callbacks, due after this run
 
     # ------------------------------------------------------------------- the job
     def job(self, scope: Scope) -> bool:
         """Run ``scope`` until it ends without asking for another rerun.
 
-        False when a newer event superseded the run (it stays pending).
+        False when a newer event superseded the run (what is left stays pending).
         """
-        job = scope
         events = self.events
         limit = self.session.config.max_consecutive_reruns
-        for _ in range(limit + 1):
+        queue = [scope]
+        for _ in range(limit + len(self.fragments) + 1):
+            job = queue.pop(0)
             started_at_event = events.count
             try:
                 self.run(job)
             except SupersededSignal:
                 # a button that already returned True in the stale run spent its click
                 events.clear_triggers(started_at_event, requeue=False, seen_in=self.serial)
+                for pending in (job, *queue):
+                    events.scheduler.requeue(pending)
                 return False
             except RerunSignal as signal:
+                if signal.targets:  # a callback's st.rerun("<key>"): its clicks replay there
+                    known = list(self.fragments.values())
+                    queue = order_targets([*signal.targets, *queue], known)
+                    if queue:
+                        continue
+                    job = self.root
                 events.clear_triggers(started_at_event, requeue=False)
                 target = signal.target
-                job = target if isinstance(target, Scope) and target.alive else self.root
+                if isinstance(target, Scope) and target.alive:
+                    queue.insert(0, target)
+                else:
+                    queue = [self.root]
+                continue
+            queue = order_targets([*queue, *self.after_run], list(self.fragments.values()))
+            self.after_run = []
+            if queue:
                 continue
             events.clear_triggers(started_at_event)
             events.clear_submitted_forms()
+            self.stale.settle([self.root, *self.fragments.values()])
             return True
         error = FragmentsAPIError(
             f"st.rerun() restarted {job.name!r} {limit} times in a row. "
@@ -95,25 +115,20 @@ class JobRunner:
             )
         self.serial += 1
         ctx = RunContext(self.view, job, self.serial, session.config)
-        if job.last_duration > session.config.slow_run:
-            job.set_state_classes(running=True)
-        job.runs += 1
+        self.stale.begin(job)
         job.error = None
         job.seen_serial = ctx.serial
         if job is self.root:
             self.sidebar.begin()
         job.body.begin()
         signal: RerunSignal | SupersededSignal | None = None
-        interrupted = False
+        interrupted = keep_tails = False
         session.ctx = ctx
         try:
             with session.capture:
                 try:
-                    for callback in self.events.take_callbacks(job):
-                        run_user_code(
-                            Role.CALLBACK, job, callback.func, callback.args,
-                            callback.kwargs, self.show_error,
-                        )  # fmt: skip
+                    keep_tails = self._callbacks(ctx, job)
+                    job.runs += 1
                     if job is self.root:
                         run_user_code(Role.SCRIPT, job, self.script, (), {}, self.show_error)
                     else:
@@ -131,15 +146,45 @@ class JobRunner:
             session.ctx = None
             # An interrupted run keeps what it did not reach (widgets, fragments and
             # their timers) as they were shown: only a run that ended may drop them.
-            self.page.commit(keep_tails=interrupted)
+            # So does a run that its callbacks replaced before its code started.
+            self.page.commit(keep_tails=interrupted or (keep_tails and signal is not None))
             if signal is None:
                 if not interrupted:
                     self.sweep(job, ctx.serial)
                 job.last_duration = time.monotonic() - ctx.started
-                job.set_state_classes(running=False, error=job.error is not None)
+                self.stale.end(job, error=job.error is not None)
                 self.page.flush()
+            else:
+                self.stale.pause()
         if signal is not None:
             raise signal
+
+    def _callbacks(self, ctx: RunContext, job: Scope) -> bool:
+        """Run the interaction's callbacks; raise the rerun they vote for instead of ``job``.
+
+        Returns True (before raising) when they drew nothing, so that the run they
+        replace keeps its page as shown.
+        """
+        callbacks = self.events.take_callbacks(job)
+        if not callbacks:
+            return False
+        votes = run_callbacks(ctx, job, callbacks, self.show_error)
+        outcome = votes.outcome(job is self.root)
+        if outcome is Outcome.CONTINUE:
+            return False
+        drew = any(block.building for block in self.page.rebuilding)
+        if outcome is Outcome.FULL:
+            if job is not self.root:
+                raise RerunSignal("app")
+            if votes.full and not votes.targets:
+                # Streamlit resets the clicks of an interaction whose callback called
+                # st.rerun(): the full rerun does not see the button pressed
+                self.events.clear_triggers(self.events.count, requeue=False)
+            return False
+        if drew:  # what the callbacks drew is shown by the interaction's own run, then
+            self.after_run.extend(votes.targets)
+            return False
+        raise RerunSignal("keys", targets=tuple(votes.targets))
 
     def show_error(self, scope: Scope, exc: BaseException, *, interrupted: bool = False) -> None:
         """Show ``exc`` in place, at the end of what ``scope`` drew so far."""
@@ -161,8 +206,6 @@ class JobRunner:
         for fid, scope in list(self.fragments.items()):
             if scope is not job and scope.is_within(job) and scope.seen_serial != serial:
                 del self.fragments[fid]
-                if scope.key is not None and self.keyed.get(scope.key) is scope:
-                    del self.keyed[scope.key]
                 scope.run_every = None
                 self.session.timers.set(self.owner, scope, None)
                 self.page.deferred.append(scope.close)
@@ -205,12 +248,13 @@ class JobRunner:
         scope.seen_serial = ctx.serial
         scope.watch = fragment.watch
         if fragment.key is not None:
-            if fragment.key in ctx.fragment_keys:
+            # a key names one fragment function: its call sites share it, others may not
+            named = ctx.fragment_keys.setdefault(fragment.key, fragment.ident)
+            if named != fragment.ident:
                 raise FragmentsAPIError(
-                    f"Two fragments have key {fragment.key!r} in this run. Fix: give each "
-                    "fragment call its own key (or call a keyed fragment once)."
+                    f"Two fragment functions have key {fragment.key!r} in this run "
+                    f"({named.split(':')[0]} and {fragment.name}). Fix: give each fragment "
+                    "function its own key (call sites of one function share its key)."
                 )
-            ctx.fragment_keys.add(fragment.key)
             scope.key = fragment.key
-            self.keyed[fragment.key] = scope
         return scope

@@ -30,7 +30,8 @@ class RerunScheduler:
         loop: Callable[[], asyncio.AbstractEventLoop],
     ) -> None:
         self.root = root
-        self._run_job = run_job  # False: superseded by a newer event (the job stays pending)
+        # False: superseded by a newer event (the job requeued what it had left)
+        self._run_job = run_job
         self._newer_event = newer_event
         self._busy = busy  # another app's run is in progress
         self._loop = loop
@@ -116,7 +117,6 @@ class RerunScheduler:
                 if asked is not None:
                     self.watch_ran.setdefault(job.id, set()).update(asked)
                 if not self._run_job(job):
-                    self.requeue(job)
                     self._schedule_fallback()
                     break
         finally:

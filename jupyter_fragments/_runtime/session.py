@@ -103,21 +103,27 @@ class Session:
                 if key in scope.watch and scope.alive and scope is not writer:
                     app.watch_triggered(scope, key)
 
-    def find_fragment(self, key: str, prefer: Any = None) -> tuple[Any, Scope]:
-        """The fragment called with ``key=`` (in ``prefer``'s app first), and its app."""
+    def find_fragments(self, keys: list[str], prefer: Any = None) -> list[tuple[Any, Scope]]:
+        """Every call site of the fragments named ``keys`` (``prefer``'s app first), with
+        its app; an unknown key is an error that names it."""
         apps: list[LiveApp] = [prefer] if prefer is not None else []
         apps += [a for a in reversed(self.live_apps()) if a is not prefer]
-        for app in apps:
-            scope = app.keyed.get(key)
-            if scope is not None and scope.alive:
-                return app, scope
-        known = sorted({k for app in self.live_apps() for k in app.keyed})
-        listed = ", ".join(repr(k) for k in known) or "none"
-        raise FragmentsAPIError(
-            f"st.rerun(scope={key!r}): no fragment has key {key!r}. Known fragment keys: "
-            f"{listed}. Fix: pass 'app', 'fragment', or the key= of a fragment that the "
-            "app has drawn."
-        )
+        found: list[tuple[Any, Scope]] = []
+        for key in keys:
+            for app in apps:
+                scopes = app.keyed.get(key)
+                if scopes:
+                    found += [(app, scope) for scope in scopes if (app, scope) not in found]
+                    break
+            else:
+                known = sorted({k for app in self.live_apps() for k in app.keyed})
+                listed = ", ".join(repr(k) for k in known) or "none"
+                raise FragmentsAPIError(
+                    f"st.rerun() got scope {key!r}, but no fragment has key {key!r}. Known keys: "
+                    f"{listed}. Fix: pass 'app', 'fragment', or the key= of a fragment that "
+                    "the app has drawn."
+                )
+        return found
 
 
 def get_session(shell: Any = None, *, create: bool = True) -> Session:

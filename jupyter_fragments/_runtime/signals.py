@@ -14,12 +14,17 @@ class RunSignal(BaseException):
 
 
 class RerunSignal(RunSignal):
-    """``st.rerun()``: end this run and rerun ``scope`` (``"app"`` or ``"fragment"``)."""
+    """``st.rerun()``: end this run and rerun ``scope`` (``"app"`` or ``"fragment"``).
 
-    def __init__(self, scope: str, target: Any = None) -> None:
+    ``targets``: a callback's ``st.rerun("<key>")``, the fragments to rerun instead of
+    the interaction's own rerun.
+    """
+
+    def __init__(self, scope: str, target: Any = None, targets: tuple[Any, ...] = ()) -> None:
         super().__init__(scope)
         self.scope = scope
         self.target = target
+        self.targets = targets
 
 
 class StopSignal(RunSignal):
