@@ -46,6 +46,7 @@ from jupyter_fragments._elements.data import dataframe, metric, table
 from jupyter_fragments._elements.dates import date_input, time_input
 from jupyter_fragments._elements.dialogs import dialog, experimental_dialog
 from jupyter_fragments._elements.files import file_uploader
+from jupyter_fragments._elements.grid_layout import grid
 from jupyter_fragments._elements.layout import (
     Container,
     columns,
@@ -154,6 +155,7 @@ __all__ = [
     "form",
     "form_submit_button",
     "fragment",
+    "grid",
     "header",
     "image",
     "info",
