@@ -21,13 +21,9 @@ class Fragments(Configurable):
 
     stale_delay = Float(
         0.3,
-        help="Seconds a rerunning scope waits before the JupyterLab extension fades it.",
-    ).tag(config=True)
-
-    slow_run = Float(
-        0.05,
-        help="A scope whose previous run took longer than this many seconds is marked "
-        "as running (the 'jf-running' CSS class) as soon as it starts again.",
+        help="Seconds a scope may rerun before it is marked stale (the 'jf-running' CSS "
+        "class: faded, with a spinner), whatever its code is doing. A run that ends "
+        "sooner sends no message for it.",
     ).tag(config=True)
 
     flush_interval = Float(

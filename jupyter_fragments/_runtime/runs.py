@@ -113,6 +113,7 @@ class JobRunner:
                 "An app was started or rerun while another app was running. "
                 "Fix: do not start an app (or call st.app) from inside an app."
             )
+        self.events.apply_ignored()
         self.serial += 1
         ctx = RunContext(self.view, job, self.serial, session.config)
         self.stale.begin(job)
@@ -152,8 +153,10 @@ class JobRunner:
                 if not interrupted:
                     self.sweep(job, ctx.serial)
                 job.last_duration = time.monotonic() - ctx.started
-                self.stale.end(job, error=job.error is not None)
-                self.page.flush()
+                try:
+                    self.page.flush()
+                finally:  # the mark goes once the new content is on its way
+                    self.stale.end(job, error=job.error is not None)
             else:
                 self.stale.pause()
         if signal is not None:

@@ -304,7 +304,7 @@ import jupyter_fragments as st, time
 @st.fragment
 def slow():
     st.button("slow")
-    time.sleep(0.15)
+    time.sleep(0.6)  # longer than Fragments.stale_delay (0.3 s)
     st.write("slow done")
 
 @st.fragment
