@@ -11,6 +11,7 @@ from jupyter_fragments._output.bundles import Output
 from jupyter_fragments._page.blocks import Block, LayoutElement, StaticElement, WidgetElement
 from jupyter_fragments._page.pool import ModelPool
 from jupyter_fragments._runtime.context import RunContext
+from jupyter_fragments._runtime.events import CHANGE_MODES, ignore_change
 from jupyter_fragments._runtime.session import current_context, get_session
 from jupyter_fragments._widgets.base import InputKind, Params
 from jupyter_fragments._widgets.buttons import TriggerValueKind
@@ -84,11 +85,20 @@ def normalize_key(key: Any, call: str) -> str | None:
 
 
 def check_callback(callback: Any, name: str, call: str) -> None:
-    if callback is not None and not callable(callback):
+    if callback is not None and not callable(callback) and callback not in CHANGE_MODES:
         raise FragmentsAPIError(
             f"{call} got {name}={callback!r}, which is not callable. "
-            f"Fix: pass a function, e.g. {name}=my_callback (without parentheses)."
+            f"Fix: pass a function, e.g. {name}=my_callback (without parentheses), "
+            "'rerun' or 'ignore'."
         )
+
+
+def change_callback(callback: Any) -> Callable[..., Any] | None:
+    """The callback to record for ``on_change``: ``"ignore"`` is the runtime's marker
+    (its changes wait for the next rerun), ``"rerun"`` and None are no callback."""
+    if callback == "ignore":
+        return ignore_change
+    return None if callback in CHANGE_MODES else callback
 
 
 def width_layout(width: Any, call: str) -> dict[str, str] | None:
@@ -300,6 +310,7 @@ def _place(
     record.submits = block.form if submits else None
     if submits:
         ctx.forms_with_submit.add(block.form or "")
+    func = change_callback(func)
     record.callback = (func, tuple(args or ()), dict(kwargs or {})) if func else None
     if record.key is not None and record.kind.value_traits:
         get_session().state.sync_from_widget(record.key, value)

@@ -14,6 +14,13 @@ from jupyter_fragments._runtime.session import Session
 from jupyter_fragments._state.session_state import differs
 from jupyter_fragments._widgets.registry import WidgetRecord, WidgetRegistry
 
+#: ``on_change`` values that are not callbacks (Streamlit 1.67's ``OnChangeMode``)
+CHANGE_MODES = ("rerun", "ignore")
+
+
+def ignore_change(*_args: Any, **_kwargs: Any) -> None:
+    """The callback recorded for ``on_change="ignore"``: a change that causes no rerun."""
+
 
 class InputEvents:
     """Turns one app's widget events into values, clicks, form submits and reruns."""
@@ -31,6 +38,7 @@ class InputEvents:
         self.callbacks: list[PendingCallback] = []
         self.forms: dict[str, bool] = {}  # form id -> clear_on_submit
         self.clear_forms: set[str] = set()
+        self.ignored: list[WidgetRecord[Scope]] = []  # on_change="ignore": due next run
         self.closed = False
 
     def on_widget_event(self, record: WidgetRecord[Scope], click: bool) -> None:
@@ -41,6 +49,14 @@ class InputEvents:
         if self.closed or not record.alive or session.ctx is not None or session.applying:
             return  # a change made by the kernel itself while a run renders
         self.count += 1
+        if record.form is None and _ignores(record):
+            # on_change="ignore": the value waits for the next run something else causes
+            if not click:
+                record.pending_value = record.kind.read(record.widget, record.params)
+                record.pending = True
+                if record not in self.ignored:
+                    self.ignored.append(record)
+            return
         if record.form is not None and not click:
             # inside a form: held back until the form is submitted
             record.pending_value = record.kind.read(record.widget, record.params)
@@ -67,8 +83,15 @@ class InputEvents:
         self.callbacks.append(PendingCallback(func, args, {}, scope))
         self.scheduler.request(scope)
 
+    def apply_ignored(self) -> None:
+        """A run starts: the values of ``on_change="ignore"`` widgets count from now on."""
+        records, self.ignored = self.ignored, []
+        for record in records:
+            if record.alive and record.pending and record.form is None:
+                self.apply_value(record, record.pending_value)
+
     def _queue_callback(self, record: WidgetRecord[Scope]) -> None:
-        if record.callback is not None:
+        if record.callback is not None and not _ignores(record):
             func, args, kwargs = record.callback
             self.callbacks.append(PendingCallback(func, args, kwargs, record.scope))
 
@@ -131,3 +154,7 @@ class InputEvents:
                 elif requeue:
                     scope = record.scope if record.scope.alive else self.scheduler.root
                     self.scheduler.requeue(scope)
+
+
+def _ignores(record: WidgetRecord[Scope]) -> bool:
+    return record.callback is not None and record.callback[0] is ignore_change
