@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
+import math
+import reprlib
 from typing import Any
 
 from jupyter_fragments._runtime.session import Session, get_session
+
+_MAX_ITEMS = 100  # items of a list or dict value sent as JSON
+_MAX_TEXT = 1000  # characters of a str value sent as JSON
+_SCALARS = (type(None), bool, int, float, str)
+_short = reprlib.Repr()
+_short.maxstring = _short.maxother = 200
+_short.maxlist = _short.maxtuple = _short.maxdict = _short.maxset = 20
+
+
+def _is_json(value: Any, depth: int = 0) -> bool:
+    """Whether ``value`` survives a JSON round trip exactly and is small (no subclasses)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        if kind is float:
+            return math.isfinite(value)
+        return kind is not str or len(value) <= _MAX_TEXT
+    if depth >= 2 or kind not in (list, dict) or len(value) > _MAX_ITEMS:
+        return False
+    if kind is dict:
+        return all(type(k) is str and _is_json(v, depth + 1) for k, v in value.items())
+    return all(_is_json(item, depth + 1) for item in value)
+
+
+def input_value(value: Any) -> dict[str, Any]:
+    """``{"value": value}`` when it is small, exact JSON, else ``{"repr": short repr}``.
+
+    Tests read the Python value an input gives the app (a selectbox's option, not its
+    label); big or odd values are cut short, as the snapshot travels on every reply.
+    """
+    if _is_json(value):
+        return {"value": value}
+    try:
+        return {"repr": _short.repr(value)}
+    except Exception:  # noqa: BLE001 - a user's __repr__ may raise; the label still shows
+        return {"repr": f"<{type(value).__name__}>"}
 
 
 def snapshot(session: Session | None = None) -> dict[str, Any]:
@@ -38,6 +75,7 @@ def snapshot(session: Session | None = None) -> dict[str, Any]:
                 "label": record.label,
                 "key": record.key,
                 "scope": record.scope.id,
+                **input_value(record.pending_value if record.pending else record.value),
             }
             for record in app.widgets
         ]

@@ -68,10 +68,12 @@ class AppTest(ElementQueries):
     An input inside a fragment reruns only that fragment (see :attr:`ran` and
     :meth:`fragment`); :meth:`wait` lets ``run_every`` timers tick.
 
-    *Values.* Selection widgets show and send option labels (``str`` of the option
-    unless ``format_func`` says otherwise): ``value`` is the label, not the Python
-    object, where Streamlit gives the object. ``st.dataframe`` and ``st.table`` values
-    are read back from the table shown (floats as displayed, 4 significant digits).
+    *Values.* A selection widget's ``value`` is the option the app got, as in
+    Streamlit, when the kernel can send it back (JSON values, and literals such as
+    tuples); else it is the option's label (``str`` of it unless ``format_func`` says
+    otherwise). ``options`` are labels, and ``set_value`` takes an option or its label.
+    ``st.table`` gives its cells exactly; ``st.dataframe`` values are read back from the
+    table shown (floats as displayed, 4 significant digits).
 
     Examples
     --------

@@ -7,6 +7,7 @@ events. Values are read from the widget models as the frontend holds them.
 
 from __future__ import annotations
 
+import ast
 import datetime
 from collections.abc import Sequence
 from typing import Any, TypeVar
@@ -68,6 +69,7 @@ class Widget(Element):
         self.label = str(info.get("label") or state.get("description") or "")
         self.state = state
         self.parts = list(parts)  # (model id, state) of the models a compound widget holds
+        self.kernel_value = _kernel_value(info)
         self._pending = _UNSET
 
     @property
@@ -110,6 +112,23 @@ class Widget(Element):
     def __repr__(self) -> str:
         key = f", key={self.key!r}" if self.key is not None else ""
         return f"{type(self).__name__}(label={self.label!r}, value={self.value!r}{key})"
+
+
+def _kernel_value(info: dict[str, Any]) -> Any:
+    """The Python value the kernel's snapshot gives the input (``_UNSET`` if unknown).
+
+    Small JSON values come as they are; others as a repr, which is read back when it is
+    a whole literal (a tuple, a set...) and ignored when cut short or not a literal.
+    """
+    if "value" in info:
+        return info["value"]
+    text = info.get("repr")
+    if not isinstance(text, str) or "..." in text:
+        return _UNSET
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return _UNSET
 
 
 class Button(Widget):
@@ -241,6 +260,13 @@ class _Choice(Widget):
         )
 
     def read(self) -> Any:
+        """The option the app got (from the kernel), else its label."""
+        if self.kernel_value is not _UNSET:
+            return self.kernel_value
+        return self.labels()
+
+    def labels(self) -> Any:
+        """The label(s) of what is chosen, as shown: a label, a tuple of them, or None."""
         index, options = self.index, self.options
         if isinstance(index, list | tuple):
             return tuple(options[i] for i in index)
@@ -295,14 +321,20 @@ class Multiselect(_Choice):
     def indices(self) -> list[int]:
         return list(self.index or ())
 
+    def _chosen(self) -> list[Any]:
+        """The labels chosen, counting what is queued."""
+        if self._pending is not _UNSET:
+            return [self.options[self.position(v)] for v in self._pending]
+        return list(self.labels() or ())
+
     def select(self, option: Any) -> Multiselect:
-        chosen = list(self.value)
+        chosen = self._chosen()
         label = self.options[self.position(option)]
         return self.set_value(chosen if label in chosen else [*chosen, label])
 
     def unselect(self, option: Any) -> Multiselect:
         label = self.options[self.position(option)]
-        return self.set_value([v for v in self.value if v != label])
+        return self.set_value([v for v in self._chosen() if v != label])
 
     def sends(self, value: Any) -> list[Send]:
         return [("update", self.id, {"index": [self.position(v) for v in value]})]

@@ -33,3 +33,40 @@ def test_tagged_elements_read_exactly():
     assert (at.metric[0].label, at.metric[0].value, at.metric[0].delta) == ("Empty", "—", "")
     assert at.table[0].value.equals(pd.DataFrame({"when": ["mon", "tue"], "n": [3, 4]}))
     assert len(at.dataframe) == 1 and len(at.table) == 1
+
+
+CHOICES = """
+import streamlit as st
+
+size = st.selectbox("Size", [1, 2, 3], index=1, format_func=lambda n: f"{n} kg")
+st.write(f"size + 1 = {size + 1}")
+st.radio("None yet", [10, 20], index=None)
+st.multiselect("Pairs", [(1, 2), (3, 4)], default=[(3, 4)])
+st.select_slider("Range", options=[0, 5, 10], value=(0, 10))
+"""
+
+
+def test_choice_widgets_give_the_options_not_their_labels():
+    at = AppTest.from_string(CHOICES).run()
+
+    assert at.selectbox[0].value == 2
+    assert at.selectbox[0].options == ["1 kg", "2 kg", "3 kg"]
+    assert at.radio[0].value is None
+    assert at.multiselect[0].value == [(3, 4)]
+    assert at.select_slider[0].value == (0, 10)
+
+    at.selectbox[0].select("3 kg").run()
+    at.multiselect[0].select("(1, 2)").run()
+    assert at.selectbox[0].value == 3
+    assert at.markdown[0].value == "size + 1 = 4"
+    assert at.multiselect[0].value == [(3, 4), (1, 2)]
+
+
+def test_the_snapshot_keeps_input_values_small():
+    from jupyter_fragments._runtime.snapshot import input_value
+
+    assert input_value([1, "a"]) == {"value": [1, "a"]}
+    assert input_value((1, 2)) == {"repr": "(1, 2)"}  # a tuple is no JSON list
+    big = input_value(list(range(10_000)))
+    assert "..." in big["repr"] and len(big["repr"]) < 200
+    assert len(input_value("x" * 100_000)["repr"]) < 300
