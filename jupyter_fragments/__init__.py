@@ -23,13 +23,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from jupyter_fragments._elements.appinfo import QueryParamsProxy as _QueryParamsProxy
+from jupyter_fragments._elements.appinfo import get_option, set_option
+from jupyter_fragments._elements.button_groups import pagination, pills, segmented_control
 from jupyter_fragments._elements.buttons import (
     button,
     download_button,
     form_submit_button,
     link_button,
+    menu_button,
 )
 from jupyter_fragments._elements.cache import cache_data, cache_resource
+from jupyter_fragments._elements.capture import audio_input, camera_input
 from jupyter_fragments._elements.charts import (
     altair_chart,
     area_chart,
@@ -41,9 +46,10 @@ from jupyter_fragments._elements.charts import (
     vega_lite_chart,
 )
 from jupyter_fragments._elements.color import color_picker
+from jupyter_fragments._elements.connection import connection
 from jupyter_fragments._elements.custom import widget
 from jupyter_fragments._elements.data import dataframe, metric, table
-from jupyter_fragments._elements.dates import date_input, time_input
+from jupyter_fragments._elements.dates import date_input, datetime_input, time_input
 from jupyter_fragments._elements.dialogs import dialog, experimental_dialog
 from jupyter_fragments._elements.files import file_uploader
 from jupyter_fragments._elements.grid_layout import grid
@@ -59,7 +65,10 @@ from jupyter_fragments._elements.layout import (
     tabs,
 )
 from jupyter_fragments._elements.media import image
+from jupyter_fragments._elements.navigation import Page, navigation, page_link, switch_page
 from jupyter_fragments._elements.page import set_page_config
+from jupyter_fragments._elements.scripts import run_file
+from jupyter_fragments._elements.secrets import Secrets as _Secrets
 from jupyter_fragments._elements.selections import feedback, multiselect, radio, selectbox
 from jupyter_fragments._elements.sliders import select_slider, slider
 from jupyter_fragments._elements.status import (
@@ -94,6 +103,9 @@ from jupyter_fragments._elements.text import (
 )
 from jupyter_fragments._elements.text_inputs import number_input, text_area, text_input
 from jupyter_fragments._elements.toggles import checkbox, toggle
+from jupyter_fragments._elements.visitor import ContextProxy as _ContextProxy
+from jupyter_fragments._elements.visitor import UserInfoProxy as _UserInfoProxy
+from jupyter_fragments._elements.visitor import login, logout
 
 # a bare expression in an ``%%app`` script calls ``jupyter_fragments._magic_write(value)``
 from jupyter_fragments._elements.write import magic_write as _magic_write  # noqa: F401
@@ -114,6 +126,14 @@ from jupyter_fragments.errors import (
 
 #: ``st.session_state``: one per kernel, shared by every app, readable from any cell.
 session_state = SessionStateProxy()
+#: ``st.query_params``: the page's query parameters (Voila's query string; kept per kernel).
+query_params = _QueryParamsProxy()
+#: ``st.secrets``: ``.streamlit/secrets.toml`` of the working directory and the home directory.
+secrets = _Secrets()
+#: ``st.context``: what the kernel knows of the visitor's browser and request.
+context = _ContextProxy()
+#: ``st.user``: the JupyterHub user, or anonymous.
+user = _UserInfoProxy()
 
 __all__ = [
     "App",
@@ -122,25 +142,31 @@ __all__ = [
     "FragmentWidgetError",
     "FragmentsAPIError",
     "NoAppError",
+    "Page",
     "StreamlitAPIException",
     "StrictAppError",
     "__version__",
     "altair_chart",
     "app",
     "area_chart",
+    "audio_input",
     "balloons",
     "bar_chart",
     "button",
     "cache_data",
     "cache_resource",
+    "camera_input",
     "caption",
     "checkbox",
     "code",
     "color_picker",
     "columns",
+    "connection",
     "container",
+    "context",
     "dataframe",
     "date_input",
+    "datetime_input",
     "dialog",
     "divider",
     "download_button",
@@ -155,6 +181,7 @@ __all__ = [
     "form",
     "form_submit_button",
     "fragment",
+    "get_option",
     "grid",
     "header",
     "image",
@@ -164,20 +191,32 @@ __all__ = [
     "line_chart",
     "link_button",
     "load_ipython_extension",
+    "login",
+    "logout",
     "markdown",
+    "menu_button",
     "metric",
     "multiselect",
+    "navigation",
     "number_input",
+    "page_link",
+    "pagination",
+    "pills",
     "plotly_chart",
     "popover",
     "progress",
     "pyplot",
+    "query_params",
     "radio",
     "rerun",
+    "run_file",
     "scatter_chart",
+    "secrets",
+    "segmented_control",
     "select_slider",
     "selectbox",
     "session_state",
+    "set_option",
     "set_page_config",
     "sidebar",
     "slider",
@@ -188,6 +227,7 @@ __all__ = [
     "stop_all",
     "subheader",
     "success",
+    "switch_page",
     "table",
     "tabs",
     "text",
@@ -198,6 +238,7 @@ __all__ = [
     "toast",
     "toggle",
     "unload_ipython_extension",
+    "user",
     "vega_lite_chart",
     "warning",
     "widget",

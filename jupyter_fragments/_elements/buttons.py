@@ -1,21 +1,59 @@
-"""Buttons: ``st.button``, ``st.form_submit_button``, ``st.download_button``, ``st.link_button``.
+"""Buttons: ``st.button``, ``st.form_submit_button``, ``st.download_button``,
+``st.link_button`` and ``st.menu_button``.
 
-A button returns True only in the run its click caused; a link button is a styled link.
+A button returns True only in the run its click caused (a menu button: the option
+chosen); a link button is a styled link.
 """
 
 from __future__ import annotations
 
 import base64
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from jupyter_fragments._elements._core import add_static, render_input
-from jupyter_fragments._elements.params import Callback, common_params
+from jupyter_fragments._elements._core import (
+    add_static,
+    render_input,
+    stretch_width,
+    width_layout,
+    with_icon,
+)
+from jupyter_fragments._elements.params import Callback, common_params, option_labels, option_list
 from jupyter_fragments._output.bundles import display_output, escape_html
 from jupyter_fragments._output.urls import safe_url
-from jupyter_fragments._widgets.buttons import BUTTON, DOWNLOAD_BUTTON, SUBMIT_BUTTON
+from jupyter_fragments._widgets.buttons import BUTTON, DOWNLOAD_BUTTON, MENU_BUTTON, SUBMIT_BUTTON
 from jupyter_fragments.errors import FragmentsAPIError
+
+_TYPES = ("primary", "secondary", "tertiary")
+
+
+def _button_params(
+    label: Any,
+    call: str,
+    *,
+    help: str | None,
+    disabled: bool,
+    type: str,
+    icon: str | None,
+    icon_position: str = "left",
+    width: Any = None,
+    use_container_width: bool | None = None,
+) -> dict[str, Any]:
+    """The parameters every button kind takes: look, icon and width."""
+    if type not in _TYPES:
+        raise FragmentsAPIError(
+            f"{call} got type={type!r}. Fix: pass 'primary', 'secondary' or 'tertiary'."
+        )
+    width = stretch_width(width, use_container_width)
+    width_layout(width, call)
+    text = with_icon("" if label is None else str(label), icon, icon_position, call=call)
+    return {
+        **common_params(help, disabled, "visible"),
+        "type": type,
+        "text": text,
+        "width": width,
+    }
 
 
 def button(
@@ -28,8 +66,12 @@ def button(
     *,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: str | int | None = None,
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """A button; returns True only in the run its click caused.
 
@@ -46,10 +88,19 @@ def button(
         Called (with ``args`` and ``kwargs``) before the rerun that the click causes.
     args, kwargs : optional
         Arguments for ``on_click``.
-    type : {"secondary", "primary"}
+    type : {"secondary", "primary", "tertiary"}
         ``"primary"`` draws an emphasized button.
+    icon : str, optional
+        An emoji shown beside the label (``":material/...:"`` icons are left out: a
+        notebook has no font for them); ``icon_position`` is ``"left"`` or ``"right"``.
     disabled : bool
         Shown greyed out, not clickable.
+    width : "stretch", "content" or int, optional
+        The button's width (default: the notebook's usual width); ``use_container_width``
+        is Streamlit's older spelling.
+    shortcut, wrap : optional
+        Accepted for Streamlit's signature; a notebook cell has no app-wide keyboard
+        shortcuts, and labels wrap as the browser lays them out.
 
     Returns
     -------
@@ -61,7 +112,18 @@ def button(
     >>> if st.button("Say hello"):
     ...     st.write("Hello!")
     """
-    params = {**common_params(help, disabled, "visible"), "type": type}
+    call = f"st.button({label!r})"
+    params = _button_params(
+        label,
+        call,
+        help=help,
+        disabled=disabled,
+        type=type,
+        icon=icon,
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+    )
     return bool(
         render_input(
             BUTTON,
@@ -71,7 +133,7 @@ def button(
             callback=on_click,
             args=args,
             kwargs=kwargs,
-            call=f"st.button({label!r})",
+            call=call,
         )
     )
 
@@ -86,8 +148,12 @@ def form_submit_button(
     key: Any = None,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: str | int | None = None,
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """The button that submits the form it is in; True in the run its click caused.
 
@@ -108,7 +174,18 @@ def form_submit_button(
     ...     if st.form_submit_button("Search"):
     ...         st.write("Searching for", query)
     """
-    params = {**common_params(help, disabled, "visible"), "type": type}
+    call = f"st.form_submit_button({label!r})"
+    params = _button_params(
+        label,
+        call,
+        help=help,
+        disabled=disabled,
+        type=type,
+        icon=icon,
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+    )
     return bool(
         render_input(
             SUBMIT_BUTTON,
@@ -118,7 +195,7 @@ def form_submit_button(
             callback=on_click,
             args=args,
             kwargs=kwargs,
-            call=f"st.form_submit_button({label!r})",
+            call=call,
             submits=True,
         )
     )
@@ -163,8 +240,12 @@ def download_button(
     *,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: str | int | None = None,
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
     """A button offering ``data`` as a file; returns True in the run its click caused.
 
@@ -188,7 +269,17 @@ def download_button(
         raise FragmentsAPIError(
             f"{call} got on_click={on_click!r}. Fix: pass a function, 'rerun' or 'ignore'."
         )
-    params = {**common_params(help, disabled, "visible"), "type": type}
+    params = _button_params(
+        label,
+        call,
+        help=help,
+        disabled=disabled,
+        type=type,
+        icon=icon,
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+    )
     clicked = bool(
         render_input(
             DOWNLOAD_BUTTON,
@@ -211,24 +302,57 @@ def link_button(
     label: str,
     url: str,
     *,
+    key: Any = None,
+    on_click: Callback | str = "ignore",
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
     help: str | None = None,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    width: str | int | None = None,
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> None:
     """A button-styled link that opens ``url`` in a new tab.
+
+    A notebook does not learn when a link is opened, so ``on_click`` can only be
+    ``"ignore"`` (Streamlit's default); ``key``, ``args`` and ``kwargs`` go with it.
 
     Examples
     --------
     >>> st.link_button("Go to gallery", "https://streamlit.io/gallery")
     """
-    text = f"{icon} {label}" if icon else str(label)
-    title = f' title="{escape_html(help)}"' if help else ""
+    call = f"st.link_button({label!r})"
+    if on_click != "ignore":
+        raise FragmentsAPIError(
+            f"{call} got on_click={on_click!r}, but a notebook does not learn when a link is "
+            'opened. Fix: leave on_click out ("ignore"), or use st.button(...) for an action '
+            "and st.link_button(...) beside it for the link."
+        )
+    params = _button_params(
+        label,
+        call,
+        help=help,
+        disabled=disabled,
+        type=type,
+        icon=icon,
+        icon_position=icon_position,
+        width=width,
+        use_container_width=use_container_width,
+    )
+    text = params["text"]
+    size = width_layout(params["width"], call) or {}
     style = (
         "display:inline-block;padding:0.3em 0.9em;border:1px solid #d0d0d7;"
-        "border-radius:0.4em;text-decoration:none"
+        "border-radius:0.4em;text-decoration:none;text-align:center;box-sizing:border-box"
+        + "".join(f";{name.replace('_', '-')}:{value}" for name, value in size.items())
     )
+    if type == "primary":
+        style += ";background:#ff4b4b;color:white;border-color:#ff4b4b"
+    title = f' title="{escape_html(help)}"' if help else ""
     if disabled:
         markup = (
             f'<span class="jf-link-button" style="{style};opacity:0.5">{escape_html(text)}</span>'
@@ -239,3 +363,70 @@ def link_button(
             f'rel="noopener noreferrer" style="{style}"{title}>{escape_html(text)}</a>'
         )
     add_static([display_output({"text/html": markup, "text/plain": f"{text} ({url})"})])
+
+
+def menu_button(
+    label: str,
+    options: Iterable[Any],
+    *,
+    key: Any = None,
+    help: str | None = None,
+    on_click: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    type: str = "secondary",
+    icon: str | None = None,
+    disabled: bool = False,
+    width: str | int | None = None,
+    format_func: Callable[[Any], Any] = str,
+    wrap: bool | None = None,
+) -> Any:
+    """A button that opens a menu of actions; returns the option chosen, in that run only.
+
+    Choosing an option reruns the app (or the fragment it is in) and the call returns
+    that option, like a button's True; every other run returns None. The menu's label
+    stays as it is. It cannot be used inside ``st.form``.
+
+    Parameters
+    ----------
+    label : str
+        The label beside the menu.
+    options : iterable
+        The actions: any Python objects (a DataFrame's first column for a frame),
+        shown through ``format_func``, whose labels must differ.
+    on_click : callable, optional
+        Called (with ``args`` and ``kwargs``) before the rerun the choice causes.
+
+    Examples
+    --------
+    >>> action = st.menu_button("Export", ["CSV", "JSON"])
+    >>> if action == "CSV":
+    ...     st.write("exporting CSV")
+    """
+    call = f"st.menu_button({label!r})"
+    opts = option_list(options, call)
+    if not opts:
+        raise FragmentsAPIError(f"{call} got no options. Fix: pass at least one option.")
+    labels = option_labels(opts, format_func, call)
+    if len(set(labels)) != len(labels):
+        raise FragmentsAPIError(
+            f"{call} has options with the same label ({labels}). Fix: make format_func give "
+            "each option a label of its own."
+        )
+    params = {
+        **_button_params(
+            label, call, help=help, disabled=disabled, type=type, icon=icon, width=width
+        ),
+        "options": opts,
+        "labels": labels,
+    }
+    return render_input(
+        MENU_BUTTON,
+        label,
+        params,
+        key=key,
+        callback=on_click,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+    )

@@ -1,4 +1,5 @@
-"""Date and time inputs: ``st.date_input`` (one date or a range) and ``st.time_input``."""
+"""Date and time inputs: ``st.date_input`` (one date or a range), ``st.time_input`` and
+``st.datetime_input``."""
 
 from __future__ import annotations
 
@@ -6,12 +7,29 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from jupyter_fragments._elements._core import render_input
+from jupyter_fragments._elements._core import render_input, width_layout
 from jupyter_fragments._elements.params import Callback, common_params
-from jupyter_fragments._widgets.dates import DATE_INPUT, DATE_RANGE, TIME_INPUT, to_date
+from jupyter_fragments._widgets.dates import (
+    DATE_INPUT,
+    DATE_RANGE,
+    DATETIME_INPUT,
+    TIME_INPUT,
+    to_date,
+    to_datetime,
+)
 from jupyter_fragments.errors import FragmentsAPIError
 
 _TEN_YEARS = datetime.timedelta(days=3652)
+_DATE_FORMATS = ("YYYY/MM/DD", "DD/MM/YYYY", "MM/DD/YYYY")
+
+
+def _check_date_format(format: str, call: str) -> None:
+    """Streamlit's date formats (``/``, ``.`` or ``-`` between the parts)."""
+    if format.replace(".", "/").replace("-", "/") not in _DATE_FORMATS:
+        raise FragmentsAPIError(
+            f"{call} got format={format!r}. Fix: pass 'YYYY/MM/DD', 'DD/MM/YYYY' or "
+            "'MM/DD/YYYY' (with '/', '.' or '-' between the parts)."
+        )
 
 
 def date_input(
@@ -27,12 +45,16 @@ def date_input(
     *,
     format: str = "YYYY/MM/DD",
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
 ) -> Any:
     """A date picker; returns a ``datetime.date`` (or None).
 
     A list or tuple ``value`` (of zero, one or two dates) makes a range picker that
-    returns a tuple of the dates chosen so far.
+    returns a tuple of the dates chosen so far. With ``required=True`` a cleared picker
+    gives ``value`` back rather than None. The picker shows dates in the browser's
+    locale whatever ``format`` says.
 
     Examples
     --------
@@ -40,6 +62,8 @@ def date_input(
     >>> start, end = st.date_input("Trip", (datetime.date(2024, 7, 1), datetime.date(2024, 7, 8)))
     """
     call = f"st.date_input({label!r})"
+    _check_date_format(format, call)
+    width_layout(width, call)
     is_range = isinstance(value, (tuple, list))
     try:
         raw = list(value) if is_range else [value]
@@ -73,6 +97,8 @@ def date_input(
         "min_value": low,
         "max_value": high,
         "format": format,
+        "required": required,
+        "width": width,
     }
     kind = DATE_RANGE if is_range else DATE_INPUT
     return render_input(
@@ -90,16 +116,26 @@ def time_input(
     kwargs: dict[str, Any] | None = None,
     *,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
     step: int | datetime.timedelta = datetime.timedelta(minutes=15),
+    format: str = "24h",
+    width: str | int | None = None,
 ) -> datetime.time | None:
     """A time picker; returns a ``datetime.time`` (or None).
+
+    The picker shows times in the browser's locale whatever ``format`` (``"24h"`` or
+    ``"12h"``) says; with ``required=True`` a cleared picker gives ``value`` back rather
+    than None.
 
     Examples
     --------
     >>> alarm = st.time_input("Alarm", datetime.time(7, 30))
     """
     call = f"st.time_input({label!r})"
+    width_layout(width, call)
+    if format not in ("24h", "12h"):
+        raise FragmentsAPIError(f"{call} got format={format!r}. Fix: pass '24h' or '12h'.")
     seconds = step.total_seconds() if isinstance(step, datetime.timedelta) else step
     if not isinstance(seconds, (int, float)) or not 60 <= seconds <= 86400:
         raise FragmentsAPIError(
@@ -120,6 +156,8 @@ def time_input(
         **common_params(help, disabled, label_visibility),
         "value": initial,
         "step": float(seconds),
+        "required": required,
+        "width": width,
     }
     result = render_input(
         TIME_INPUT,
@@ -132,3 +170,109 @@ def time_input(
         call=call,
     )
     return result if isinstance(result, datetime.time) else None
+
+
+def datetime_input(
+    label: str,
+    value: Any = "now",
+    min_value: Any = None,
+    max_value: Any = None,
+    *,
+    key: Any = None,
+    help: str | None = None,
+    on_change: Callback = None,
+    args: Iterable[Any] | None = None,
+    kwargs: dict[str, Any] | None = None,
+    format: str = "YYYY/MM/DD",
+    step: int | datetime.timedelta = datetime.timedelta(minutes=15),
+    disabled: bool = False,
+    required: bool = False,
+    label_visibility: str = "visible",
+    width: str | int | None = None,
+) -> datetime.datetime | None:
+    """A date-and-time picker; returns a naive ``datetime.datetime`` to the minute (or None).
+
+    Parameters
+    ----------
+    value : "now", datetime, date, time, str or None
+        The first value: a date is taken at midnight, a time today; strings are ISO
+        datetimes, dates or times. Time zones are dropped. None leaves it empty.
+    min_value, max_value : optional
+        The same kinds of values; by default ten years before and after ``value`` (or
+        today), from 00:00 to 23:59.
+    format : str
+        Streamlit's date order (``"YYYY/MM/DD"``, ...); the picker shows the browser's.
+    step : int or timedelta
+        Seconds between choices (60 s to 23 h), checked as Streamlit does; the browser's
+        picker lets any minute be chosen.
+    required : bool
+        A cleared picker gives ``value`` back rather than None.
+
+    Examples
+    --------
+    >>> meeting = st.datetime_input("Meeting", datetime.datetime(2025, 3, 1, 14, 30))
+    """
+    call = f"st.datetime_input({label!r})"
+    _check_date_format(format, call)
+    width_layout(width, call)
+    seconds = step.total_seconds() if isinstance(step, datetime.timedelta) else step
+    if (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, (int, float))
+        or not (60 <= seconds <= 23 * 3600)
+    ):
+        raise FragmentsAPIError(
+            f"{call} got step={step!r}. Fix: pass seconds (or a timedelta) from 60 to 82800."
+        )
+    initial, low, high = _datetime_bounds(value, min_value, max_value, call)
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "value": initial,
+        "min_value": low,
+        "max_value": high,
+        "format": format,
+        "step": float(seconds),
+        "required": required,
+        "width": width,
+    }
+    result = render_input(
+        DATETIME_INPUT,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+    )
+    return result if isinstance(result, datetime.datetime) else None
+
+
+def _datetime_bounds(
+    value: Any, min_value: Any, max_value: Any, call: str
+) -> tuple[datetime.datetime | None, datetime.datetime, datetime.datetime]:
+    """The first value and the bounds of ``st.datetime_input``, checked."""
+    midnight, last = datetime.time(0, 0), datetime.time(23, 59)
+    today = datetime.date.today()
+    try:
+        initial = to_datetime(value, today, midnight)
+        base = initial.date() if initial is not None else today
+        low = to_datetime(min_value, base, midnight)
+        high = to_datetime(max_value, base, last)
+    except (TypeError, ValueError) as exc:
+        raise FragmentsAPIError(
+            f"{call} got a value that is not a datetime ({exc}). Fix: pass datetime, date or "
+            "time objects, ISO strings ('2025-03-01 14:30'), 'now' or None."
+        ) from None
+    low = low or datetime.datetime.combine(base - _TEN_YEARS, midnight)
+    high = high or datetime.datetime.combine(base + _TEN_YEARS, last)
+    if low > high:
+        raise FragmentsAPIError(
+            f"{call} has min_value={low} after max_value={high}. Fix: pass min_value <= max_value."
+        )
+    if initial is not None and not low <= initial <= high:
+        raise FragmentsAPIError(
+            f"{call} has value {initial} outside [{low}, {high}]. "
+            "Fix: pass a value between min_value and max_value."
+        )
+    return initial, low, high

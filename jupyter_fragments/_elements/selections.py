@@ -219,10 +219,12 @@ def multiselect(
     )
 
 
-_FEEDBACK = {
-    "thumbs": ["👍", "👎"],
-    "faces": ["😞", "🙁", "😐", "🙂", "😀"],
-    "stars": ["⭐ 1", "⭐ 2", "⭐ 3", "⭐ 4", "⭐ 5"],
+#: what each feedback type shows, left to right, and the value each position returns
+_FEEDBACK: dict[str, tuple[list[str], list[int]]] = {
+    # Streamlit shows thumbs up first and returns 1 for it, 0 for thumbs down
+    "thumbs": (["👍", "👎"], [1, 0]),
+    "faces": (["😞", "🙁", "😐", "🙂", "😀"], [0, 1, 2, 3, 4]),
+    "stars": (["⭐ 1", "⭐ 2", "⭐ 3", "⭐ 4", "⭐ 5"], [0, 1, 2, 3, 4]),
 }
 
 
@@ -230,30 +232,44 @@ def feedback(
     options: str = "thumbs",
     *,
     key: Any = None,
+    default: int | None = None,
     disabled: bool = False,
     on_change: Callback = None,
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
+    width: str | int = "content",
 ) -> int | None:
-    """Thumbs, faces or stars to rate something; returns the chosen index or None.
+    """Thumbs, faces or stars to rate something; returns the rating or None.
 
-    With ``"thumbs"``, 0 is thumbs up and 1 thumbs down, as in Streamlit.
+    As in Streamlit, 0 is the lowest rating: thumbs give 1 for up and 0 for down, faces
+    and stars 0 to 4 (from left to right). ``default`` is a rating shown at first.
 
     Examples
     --------
     >>> rating = st.feedback("stars")
+    >>> if rating is not None:
+    ...     st.write(f"{rating + 1} stars")
     """
     call = f"st.feedback({options!r})"
-    labels = _FEEDBACK.get(options)
-    if labels is None:
+    shown = _FEEDBACK.get(options)
+    if shown is None:
         raise FragmentsAPIError(
             f"{call} is not a feedback type. Fix: use 'thumbs', 'faces' or 'stars'."
         )
+    labels, values = shown
+    if default is not None and (
+        isinstance(default, bool) or not isinstance(default, int) or default not in values
+    ):
+        raise FragmentsAPIError(
+            f"{call} got default={default!r}. Fix: pass None or a rating from 0 to "
+            f"{len(values) - 1}."
+        )
     params = {
         **common_params(None, disabled, "collapsed"),
-        "options": list(range(len(labels))),
+        "options": values,
         "labels": labels,
-        "index": None,
+        "index": None if default is None else values.index(default),
+        "width": width,
     }
     value = render_input(
         FEEDBACK,

@@ -13,7 +13,9 @@ from types import MappingProxyType
 from typing import Any
 
 from jupyter_fragments._elements import (
+    button_groups,
     buttons,
+    capture,
     charts,
     color,
     custom,
@@ -65,6 +67,7 @@ _OFFERED: tuple[Callable[..., Any], ...] = (
     buttons.form_submit_button,
     buttons.download_button,
     buttons.link_button,
+    buttons.menu_button,
     toggles.checkbox,
     toggles.toggle,
     sliders.slider,
@@ -76,10 +79,16 @@ _OFFERED: tuple[Callable[..., Any], ...] = (
     selections.radio,
     selections.multiselect,
     selections.feedback,
+    button_groups.pills,
+    button_groups.segmented_control,
+    button_groups.pagination,
     dates.date_input,
     dates.time_input,
+    dates.datetime_input,
     color.color_picker,
     files.file_uploader,
+    capture.camera_input,
+    capture.audio_input,
     custom.widget,
     # layout and status
     layout.container,

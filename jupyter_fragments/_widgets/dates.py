@@ -1,4 +1,5 @@
-"""Date and time kinds: ``st.date_input`` (one date or a range) and ``st.time_input``.
+"""Date and time kinds: ``st.date_input`` (one date or a range), ``st.time_input`` and
+``st.datetime_input``.
 
 (``st.slider`` over dates is a selection slider: see `jupyter_fragments._widgets.sliders`.)
 """
@@ -28,6 +29,42 @@ def to_date(value: Any) -> datetime.date | None:
     raise TypeError(f"{value!r} is not a date")
 
 
+def to_datetime(value: Any, day: datetime.date, clock: datetime.time) -> datetime.datetime | None:
+    """A naive datetime to the minute, as Streamlit reads ``st.datetime_input`` values.
+
+    A date is taken at ``clock``, a time on ``day``; strings are ISO datetimes, dates or
+    times (or ``YYYY/MM/DD hh:mm``); ``"now"`` is the current minute.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = _parse_datetime(value.strip(), day, clock)
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None, second=0, microsecond=0)
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, clock)
+    if isinstance(value, datetime.time):
+        return datetime.datetime.combine(day, value.replace(second=0, microsecond=0))
+    raise TypeError(f"{value!r} is not a datetime")
+
+
+def _parse_datetime(text: str, day: datetime.date, clock: datetime.time) -> Any:
+    if text == "now":
+        return datetime.datetime.now()
+    for parse in (
+        datetime.datetime.fromisoformat,
+        lambda t: datetime.datetime.strptime(t, "%Y/%m/%d %H:%M"),
+        lambda t: datetime.datetime.strptime(t, "%Y/%m/%d %H:%M:%S"),
+        datetime.date.fromisoformat,
+        datetime.time.fromisoformat,
+    ):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    raise ValueError(f"{text!r} is not an ISO datetime, date or time")
+
+
 class DateKind(InputKind):
     """``st.date_input`` with one date: a DatePicker bounded by min and max."""
 
@@ -42,7 +79,7 @@ class DateKind(InputKind):
         except (TypeError, ValueError):
             return params["value"]
         if day is None:
-            return None
+            return params["value"] if params.get("required") else None
         return min(max(day, params["min_value"]), params["max_value"])
 
     def traits(self, label: str, params: Params) -> dict[str, Any]:
@@ -127,6 +164,8 @@ class TimeKind(InputKind):
     name = "time_input"
 
     def coerce(self, params: Params, value: Any) -> Any:
+        if value is None and params.get("required"):
+            return params["value"]
         if value is None or isinstance(value, datetime.time):
             return value
         if isinstance(value, datetime.datetime):
@@ -146,6 +185,28 @@ class TimeKind(InputKind):
         )
 
 
+class DatetimeKind(DateKind):
+    """``st.datetime_input``: a NaiveDatetimePicker bounded by min and max."""
+
+    name = "datetime_input"
+
+    def coerce(self, params: Params, value: Any) -> Any:
+        low, high = params["min_value"], params["max_value"]
+        try:
+            moment = to_datetime(value, datetime.date.today(), datetime.time(0, 0))
+        except (TypeError, ValueError):
+            return params["value"]
+        if moment is None:
+            return params["value"] if params.get("required") else None
+        return min(max(moment, low), high)
+
+    def create(self, label: str, params: Params, value: Any, pool: ModelPool) -> widgets.DOMWidget:
+        return widgets.NaiveDatetimePicker(
+            value=value, layout=pool.layout(), style=self.style(pool), **self.traits(label, params)
+        )
+
+
 DATE_INPUT = DateKind()
 DATE_RANGE = DateRangeKind()
 TIME_INPUT = TimeKind()
+DATETIME_INPUT = DatetimeKind()
