@@ -48,12 +48,14 @@ class AppTest(ElementQueries):
 
     Notes
     -----
-    *The kernel.* Every AppTest of a test process runs in one ``python3`` kernel,
-    started by the first ``run()`` in the process's working directory and shut down
-    when the process exits (``apptest_session.shared_kernel``; its ``use(session)``
-    points AppTests at a kernel you already have). Each AppTest's first run resets it:
-    every app and timer stops and ``session_state`` is emptied (one state per kernel,
-    as in a notebook), so an older AppTest cannot run again after a newer one started.
+    *The kernel.* Every AppTest of a test process runs in one kernel, started by the
+    first ``run()`` in the process's working directory and shut down when the process
+    exits (``apptest_session.shared_kernel``; its ``use(session)`` points AppTests at a
+    kernel you already have). Under pytest it is the ``fragments_kernel`` fixture's
+    kernel, shared with ``app_session`` tests, of the spec ``--fragments-kernel`` names.
+    Each AppTest's first run resets it: every app and timer stops and ``session_state``
+    is emptied (one state per kernel, as in a notebook), so an older AppTest cannot run
+    again after a newer one started.
 
     *The script.* It runs in a fresh namespace on every full run, as ``streamlit run``
     runs it, with Streamlit's magic (a bare expression is written). In it,

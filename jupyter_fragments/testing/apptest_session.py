@@ -39,12 +39,16 @@ def runner_call(function: str, *args: Any) -> str:
 class SharedKernel:
     """The kernel every ``AppTest`` of this process runs in.
 
-    It starts on first use (``python3`` kernel, this process's working directory) with
-    ``jupyter_fragments`` loaded, and stops when the process exits. `use` makes AppTests
-    run in a kernel you already drive instead (a pytest fixture's, say).
+    It starts on first use (the ``kernel_name`` spec, this process's working directory)
+    with ``jupyter_fragments`` loaded, and stops when the process exits. `use` makes
+    AppTests run in a kernel you already drive instead. Under pytest the plugin's
+    ``fragments_kernel`` fixture is this kernel, so ``app_session`` tests and AppTests
+    share one, and ``--fragments-kernel`` names its spec.
 
     Attributes
     ----------
+    kernel_name : str
+        The kernel spec a new kernel starts with (``"python3"``).
     generation : int
         How many times an AppTest reset the kernel; an AppTest whose first run was an
         older generation has lost its app.
@@ -60,18 +64,24 @@ class SharedKernel:
         self._owned = False
         self._exit_hook = False
         self.generation = 0
+        self.kernel_name = "python3"
 
-    def session(self) -> KernelSession:
-        """The kernel session, started (and prepared) if there is none yet."""
+    def kernel(self) -> KernelSession:
+        """The kernel session as it is, started if there is none yet (nothing loaded)."""
         session = self._session
         if session is None or not self._alive(session):
             from .session import KernelSession
 
-            session = KernelSession.start()
+            session = KernelSession.start(kernel_name=self.kernel_name)
             self._session, self._owned = session, True
             if not self._exit_hook:
                 atexit.register(self.stop)
                 self._exit_hook = True
+        return session
+
+    def session(self) -> KernelSession:
+        """The kernel session with ``jupyter_fragments`` loaded, started if need be."""
+        session = self.kernel()
         if not session.extension_loaded:
             session.run_cell("%load_ext jupyter_fragments")
             session.extension_loaded = True

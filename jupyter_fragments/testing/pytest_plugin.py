@@ -1,7 +1,8 @@
 """Pytest fixtures for app tests: a shared kernel reset between tests, or a fresh one.
 
 Registered through the ``pytest11`` entry point. Importing it starts nothing; a
-kernel starts the first time a test asks for one of the fixtures.
+kernel starts the first time a test asks for one of the fixtures or runs an
+``AppTest``, and both use the same kernel.
 """
 
 from __future__ import annotations
@@ -31,28 +32,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+_STRICT = pytest.StashKey[bool]()
+
+
+def _kernel_name(config: pytest.Config) -> str:
+    return str(config.getoption("--fragments-kernel", default="python3"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from .apptest_session import shared_kernel
+
+    # AppTests that start the kernel themselves start the spec the command line names
+    shared_kernel.kernel_name = _kernel_name(config)
+
+
 def _start(config: pytest.Config) -> KernelSession:
     from .session import KernelSession
 
-    return KernelSession.start(
-        kernel_name=config.getoption("--fragments-kernel", default="python3")
-    )
+    return KernelSession.start(kernel_name=_kernel_name(config))
 
 
 @pytest.fixture(scope="session")
 def fragments_kernel(request: pytest.FixtureRequest) -> Iterator[KernelSession]:
     """One kernel for the whole test session, shut down at the end.
 
+    It is also the kernel ``AppTest`` runs in, so a suite mixing ``app_session`` tests
+    and AppTests starts one kernel.
+
     Examples
     --------
     >>> def test_sum(fragments_kernel):  # doctest: +SKIP
     ...     assert fragments_kernel.eval("1 + 1") == 2
     """
-    session = _start(request.config)
+    from .apptest_session import shared_kernel
+
+    shared_kernel.kernel_name = _kernel_name(request.config)
+    session = shared_kernel.kernel()
     try:
         yield session
     finally:
-        session.shutdown()
+        shared_kernel.stop()
 
 
 @pytest.fixture
@@ -71,9 +90,12 @@ def app_session(request: pytest.FixtureRequest, fragments_kernel: KernelSession)
     """
     if not fragments_kernel.extension_loaded:
         fragments_kernel.run_cell("%load_ext jupyter_fragments")
-        if request.config.getoption("--fragments-strict", default=False):
-            fragments_kernel.run_cell("%config Fragments.strict = True")
         fragments_kernel.extension_loaded = True
+    strict = bool(request.config.getoption("--fragments-strict", default=False))
+    if strict and not request.config.stash.get(_STRICT, False):
+        # set once per kernel, even when an AppTest loaded the extension first
+        fragments_kernel.run_cell("%config Fragments.strict = True")
+        request.config.stash[_STRICT] = True
     fragments_kernel.reset()
     return fragments_kernel
 
