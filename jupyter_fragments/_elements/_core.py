@@ -173,7 +173,7 @@ def render_input(
     # Streamlit's id of a widget without a key includes its form: the same widget may be
     # both outside and inside a form
     ident = (
-        (kind.name, "key", key)
+        (kind.name, "key", key, *_keyed_identity(kind, params))
         if key is not None
         else (kind.name, label, *kind.identity(params), ctx.block.form)
     )
@@ -184,6 +184,35 @@ def render_input(
     else:
         value = _reuse_record(ctx, record, label, key, params)
     return _place(ctx, record, value, submits, (callback, args, kwargs))
+
+
+#: Kinds whose identifying parameters are their options, which a keyed widget may change
+_OPTION_KINDS = frozenset({"selectbox", "radio", "select_slider", "multiselect"})
+#: Streamlit 1.67's ``key_as_main_identity``: with a key, changing one of these still
+#: makes a new widget (with its default value)
+_KEYED_PARAMS: dict[str, tuple[str, ...]] = {
+    "slider": ("min_value", "max_value", "step"),
+    "text_input": ("max_chars",),
+    "text_area": ("max_chars",),
+    "multiselect": ("max_selections", "accept_new_options"),
+    "selectbox": ("accept_new_options",),
+    "date_input": ("format",),
+    "time_input": ("step",),
+    "datetime_input": ("format", "step"),
+}
+#: Kinds whose value Streamlit resets to the default, rather than clamps, when new
+#: parameters make it invalid
+_RESET_WHEN_INVALID = frozenset({"number_input"})
+
+
+def _keyed_identity(kind: InputKind, params: Params) -> tuple[Any, ...]:
+    """With a key, a widget is its key (Streamlit 1.50+): it keeps its model and value
+    when its label, options or bounds change. A new widget is made only for a new model
+    shape (the kind's class, its identifying parameters other than options) or for one
+    of the parameters Streamlit keeps in a keyed identity."""
+    shape = () if kind.name in _OPTION_KINDS else kind.identity(params)
+    kept = tuple(params.get(name) for name in _KEYED_PARAMS.get(kind.name, ()))
+    return (type(kind).__name__, *shape, *kept)
 
 
 def _check_place(ctx: RunContext, trigger: bool, submits: bool | None, call: str) -> None:
@@ -259,7 +288,11 @@ def _new_record(
     state = get_session().state
     value = kind.default(params)
     if key is not None and key in state and not isinstance(kind, TriggerValueKind):
-        value = state[key]
+        # a keyed widget made anew because a parameter Streamlit keeps in its identity
+        # changed starts from its default, unless user code set the key since
+        before = ctx.app.widgets.by_key(key)
+        if before is None or _differs(state[key], before.value):
+            value = state[key]
     value = kind.coerce(params, value)
     widget = kind.create(label, params, value, _input_pool(ctx, params))
     record = WidgetRecord(ident, kind, label, key, widget, params, ctx.scope, value)
@@ -287,7 +320,10 @@ def _reuse_record(
         return value
     if key is not None and key in state and _differs(state[key], value):
         value = state[key]
-    value = kind.coerce(params, value)
+    valid = kind.coerce(params, value)
+    if kind.name in _RESET_WHEN_INVALID and _differs(valid, value):
+        valid = kind.coerce(params, kind.default(params))
+    value = valid
     if not record.pending:  # keep what a user typed into a form not yet submitted
         kind.write(record.widget, params, value)
     record.value = value
