@@ -5,6 +5,7 @@ and the frontend's id of the cell being executed.
 from __future__ import annotations
 
 import ast
+import linecache
 from typing import Any
 
 
@@ -60,14 +61,21 @@ class _MagicWrites(ast.NodeTransformer):
         return ast.fix_missing_locations(node)
 
 
-def compile_script(shell: Any, source: str) -> Any:
-    """Compile an app script as IPython compiles cells (tracebacks show its lines)."""
-    transformed = shell.transform_cell(source) if shell is not None else source
-    filename = (
-        shell.compile.cache(transformed, getattr(shell, "execution_count", 0))
-        if shell is not None
-        else "<app>"
-    )
+def compile_script(shell: Any, source: str, filename: str | None = None) -> Any:
+    """Compile an app script as IPython compiles cells (tracebacks show its lines).
+
+    A script read from a file keeps its ``filename`` (tracebacks show the file's lines).
+    """
+    if filename is not None:
+        transformed = source
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    else:
+        transformed = shell.transform_cell(source) if shell is not None else source
+        filename = (
+            shell.compile.cache(transformed, getattr(shell, "execution_count", 0))
+            if shell is not None
+            else "<app>"
+        )
     tree = ast.parse(transformed, filename=filename)
     tree = _MagicWrites().visit(tree)
     return compile(tree, filename, "exec")
