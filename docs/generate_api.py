@@ -20,6 +20,7 @@ OUTPUT = Path(__file__).resolve().parent / "api.md"
 #: Where a name is defined -> the section it is listed in, in this order.
 SECTIONS = {
     "jupyter_fragments._runtime.api": "Apps",
+    "jupyter_fragments._elements.scripts": "Apps",
     "jupyter_fragments._runtime.fragment": "Execution flow",
     "jupyter_fragments._state.session_state": "Session state",
     "jupyter_fragments._elements.cache": "Caching",
@@ -41,6 +42,11 @@ SECTIONS = {
     "jupyter_fragments._elements.dialogs": "Dialogs",
     "jupyter_fragments._elements.status": "Status",
     "jupyter_fragments.errors": "Errors",
+    "jupyter_fragments._elements.navigation": "Pages and navigation",
+    "jupyter_fragments._elements.appinfo": "App information, secrets and connections",
+    "jupyter_fragments._elements.secrets": "App information, secrets and connections",
+    "jupyter_fragments._elements.visitor": "App information, secrets and connections",
+    "jupyter_fragments._elements.connection": "App information, secrets and connections",
     "jupyter_fragments._elements.page": "The extension and the page",
     "jupyter_fragments": "The extension and the page",
     "jupyter_fragments.testing.session": "Kernel sessions",

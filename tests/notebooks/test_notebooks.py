@@ -220,6 +220,26 @@ def test_testing_notebooks(app_session: KernelSession) -> None:
     assert "Hello, Grace!" in app.text
 
 
+def test_multipage(app_session: KernelSession) -> None:
+    run(app_session, "multipage")
+    app = app_session.app("plants")
+    assert "Shop" in app.text and "0 plant(s) in the basket." in app.text
+    assert [w.label for w in app.widgets if w.kind == "navigation"] == ["🪴 Shop", "🧺 Basket"]
+
+    app.button("Add Fern (12 €)").click()
+    app.button("Add Orchid (25 €)").click()
+    app.widget("🧺 Basket", kind="navigation").click()  # the menu
+    assert "Fern, Orchid" in app.text and "Total: 37 €" in app.text
+    assert "query params: {}" in app.text
+
+    app.button("Check out").click()  # st.switch_page to a page not in the menu
+    assert "Thank you!" in app.text and state(app_session, "basket") == []
+    app.widget("🪴 Back to the shop", kind="page_link").click()
+    app.widget("🧺 See the basket", kind="page_link").click()  # a link with query params
+    assert "The basket is empty." in app.text and "query params: {'from': 'shop'}" in app.text
+    assert app.exceptions == []
+
+
 def _tests_defined_in(name: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {}
     for code in code_cells(name):
