@@ -20,7 +20,7 @@ OUTPUT = Path(__file__).resolve().parent / "api.md"
 #: Where a name is defined -> the section it is listed in, in this order.
 SECTIONS = {
     "jupyter_fragments._runtime.api": "Apps",
-    "jupyter_fragments._elements.scripts": "Apps",
+    "jupyter_fragments._elements.script_apps": "Apps",
     "jupyter_fragments._runtime.fragment": "Execution flow",
     "jupyter_fragments._state.session_state": "Session state",
     "jupyter_fragments._elements.cache": "Caching",

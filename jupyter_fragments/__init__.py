@@ -67,7 +67,7 @@ from jupyter_fragments._elements.layout import (
 from jupyter_fragments._elements.media import image
 from jupyter_fragments._elements.navigation import Page, navigation, page_link, switch_page
 from jupyter_fragments._elements.page import set_page_config
-from jupyter_fragments._elements.scripts import run_file
+from jupyter_fragments._elements.script_apps import run_file
 from jupyter_fragments._elements.secrets import Secrets as _Secrets
 from jupyter_fragments._elements.selections import feedback, multiselect, radio, selectbox
 from jupyter_fragments._elements.sliders import select_slider, slider

@@ -10,7 +10,7 @@ from IPython.core.error import UsageError
 from IPython.core.magic import Magics, cell_magic, line_magic, magics_class
 from IPython.core.magic_arguments import argument, magic_arguments, parse_argstring
 
-from jupyter_fragments._elements.scripts import run_file
+from jupyter_fragments._elements.script_apps import run_file
 from jupyter_fragments._runtime.api import run_script
 from jupyter_fragments._runtime.script import cell_id, compile_script
 

@@ -290,9 +290,13 @@ def navigation(
     >>> pg = st.navigation([st.Page(home), st.Page("settings.py")])
     >>> pg.run()
     """
+    return show_pages(pages, position=position, expanded=expanded, base=_script_dir())
+
+
+def show_pages(pages: Any, *, position: str, expanded: Any, base: Path) -> Page:
+    """`navigation`, with page paths starting at ``base`` (the app script's folder)."""
     ctx = require_context("st.navigation()")
     _check_menu(position, expanded)
-    base = _script_dir()
     sections = _sections(pages, base)
     every = [page for group in sections.values() for page in group]
     default = _default_page(every)

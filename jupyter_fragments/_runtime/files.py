@@ -11,12 +11,13 @@ mapped to a module name (imported as the script's own import would be) or to a m
 from __future__ import annotations
 
 import builtins
+import functools
 import importlib
 import importlib.util
 import os
 import sys
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
@@ -230,9 +231,12 @@ def run_file_app(
     *,
     name: str | None = None,
     strict: bool | None = None,
+    run: Callable[[ScriptFile], Any] | None = None,
 ) -> App:
     """Run the script at ``path`` as an app: rerun on every interaction, read again when the
     file changed. The app is the cell's (or the name's): running the cell again replaces it.
+
+    ``run`` replaces a run of the script (a frame that runs it as one of its pages, say).
     """
     script = script_file(path, aliases)
     script.code()  # a missing file or a syntax error fails the cell, before any app exists
@@ -241,4 +245,5 @@ def run_file_app(
         sys.path.insert(0, folder)  # as `streamlit run`: the script's folder is importable
     shell = get_session().shell
     key = cell_id(shell) or name or f"file:{script.path}"
-    return run_script(script.run, key=key, name=name or script.path.name, strict=strict)
+    body = script.run if run is None else functools.partial(run, script)
+    return run_script(body, key=key, name=name or script.path.name, strict=strict)

@@ -156,3 +156,38 @@ st.navigation([st.Page(lambda: None, title="A", url_path="x"),
                st.Page(lambda: None, title="B", url_path="x")])
 """
         )
+
+
+def test_links_in_fragments_and_switches_in_callbacks_open_the_page_in_a_full_rerun(
+    app_session: KernelSession,
+) -> None:
+    app_session.run_cell(
+        """%%app frag
+import jupyter_fragments as st
+
+def first():
+    st.write("first page")
+
+    @st.fragment
+    def panel():
+        st.page_link(second_page, label="Second from a fragment")
+        st.button("Second from a callback", on_click=st.switch_page, args=(second_page,))
+
+    panel()
+
+def second():
+    st.write("second page")
+    st.page_link(first_page, label="First")
+
+first_page, second_page = st.Page(first), st.Page(second)
+st.navigation([first_page, second_page], position="hidden").run()
+"""
+    )
+    app = app_session.app("frag")
+    assert app.widgets and "first page" in app.text
+    app.widget("Second from a fragment", kind="page_link").click()
+    assert "second page" in app.text and "first page" not in app.text
+    assert app.runs == 2  # the fragment's link reran the whole app
+    app.widget("First", kind="page_link").click()
+    app.button("Second from a callback").click()
+    assert "second page" in app.text and app.exceptions == []

@@ -152,3 +152,42 @@ def test_a_multipage_script_with_file_pages(app_session: KernelSession, tmp_path
     # as in Streamlit, a widget's state goes when a run does not draw it (another page)
     assert app.text_input("Name").value == ""
     assert app.exceptions == []
+
+
+def test_a_pages_folder_makes_a_multipage_app(app_session: KernelSession, tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "2_🌍_Map.py").write_text(
+        "import streamlit as st\nst.header('The map')\n", encoding="utf-8"
+    )
+    (tmp_path / "pages" / "1_Data.py").write_text(
+        "import streamlit as st\n"
+        "st.header('The data')\n"
+        "if st.button('Back'):\n"
+        "    st.switch_page('Hello.py')\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "Hello.py").write_text(
+        "import streamlit as st\nst.title('Hello')\n", encoding="utf-8"
+    )
+    app_session.run_cell(f"%app_file {tmp_path / 'Hello.py'} hello")
+    app = app_session.app("hello")
+    assert [w.label for w in app.widgets] == ["Hello", "Data", "🌍 Map"]  # Streamlit's order
+    assert "# Hello" in app.text
+    app.widget("Data", kind="navigation").click()
+    assert "The data" in app.text
+    app.button("Back").click()  # paths start at the entrypoint's folder
+    assert "# Hello" in app.text and app.exceptions == []
+
+
+def test_components_v1_is_this_packages(app_session: KernelSession, tmp_path: Path) -> None:
+    pytest.importorskip("jupyter_fragments.components.v1")
+    script = tmp_path / "embed.py"
+    script.write_text(
+        "import streamlit as st\n"
+        "import streamlit.components.v1 as components\n"
+        "st.text(components.__name__)\n"
+        "st.text(st.components.v1 is components)\n",
+        encoding="utf-8",
+    )
+    app_session.run_cell(f"%app_file {script}")
+    assert "jupyter_fragments.components.v1\nTrue" in app_session.app("embed.py").text
