@@ -48,7 +48,7 @@ def run_file(
 
     Examples
     --------
-    >>> st.run_file("streamlit_app.py")  # doctest: +SKIP
+    >>> dashboard = st.run_file("streamlit_app.py")  # doctest: +SKIP
     """
     pages = _pages_folder(Path(path).resolve())
     run = None if not pages else lambda script: _multipage(script, pages)

@@ -191,3 +191,21 @@ st.navigation([first_page, second_page], position="hidden").run()
     app.widget("First", kind="page_link").click()
     app.button("Second from a callback").click()
     assert "second page" in app.text and app.exceptions == []
+
+
+def test_a_long_menu_shows_ten_pages_and_a_view_more_button(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app long
+import jupyter_fragments as st
+pages = [st.Page(lambda i=i: st.write(f"page {i}"), title=f"P{i}", url_path=f"p{i}")
+         for i in range(13)]
+st.navigation(pages).run()
+"""
+    )
+    app = app_session.app("long")
+    labels = [w.label for w in app.widgets]
+    assert labels == [f"P{i}" for i in range(10)] + ["View 3 more"]
+    app.widget("View 3 more", kind="navigation").click()
+    assert [w.label for w in app.widgets][-4:] == ["P10", "P11", "P12", "View less"]
+    app.widget("P12", kind="navigation").click()
+    assert "page 12" in app.text
