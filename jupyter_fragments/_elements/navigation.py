@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+import ipywidgets as widgets
+
 from jupyter_fragments._elements._core import add_layout, add_static, render_input, require_context
 from jupyter_fragments._elements.appinfo import get_option, kept_on_shell, replace_query_params
 from jupyter_fragments._elements.layout import Container, sidebar
@@ -336,8 +338,6 @@ def _draw_menu(
     if position == "top":
 
         def make() -> tuple[Any, list[Block]]:
-            import ipywidgets as widgets
-
             box = widgets.HBox(layout=ctx.app.page.pool.layout(flex_flow="row wrap"),
                                _dom_classes=("jf-nav-top",))  # fmt: skip
             return box, [Block(ctx.app.page, box, ctx.scope)]

@@ -63,6 +63,10 @@ class _Theme(Mapping[str, Any]):
         return 1
 
 
+def _under_voila() -> bool:
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+
+
 class ContextProxy:
     """``st.context``: what the kernel knows of the visitor's browser and request.
 
@@ -81,17 +85,19 @@ class ContextProxy:
 
     @property
     def headers(self) -> _Headers:
+        # Voila passes the headers its http_header_envs names as HTTP_* (RFC 3875); outside
+        # Voila, HTTP_* variables are the machine's (HTTP_PROXY), not a request's
         pairs = [
             (key[5:].replace("_", "-").title(), value)
             for key, value in os.environ.items()
-            if key.startswith("HTTP_")
+            if key.startswith("HTTP_") and key != "HTTP_PROXY" and _under_voila()
         ]
         return _Headers(pairs)
 
     @property
     def cookies(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for part in os.environ.get("HTTP_COOKIE", "").split(";"):
+        for part in (os.environ.get("HTTP_COOKIE", "") if _under_voila() else "").split(";"):
             name, _, value = part.strip().partition("=")
             if name:
                 found[name] = value

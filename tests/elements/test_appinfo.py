@@ -111,7 +111,14 @@ st.text(f"strict: {st.get_option('fragments.strict')}")
 
 
 def test_a_voila_kernel_knows_the_query_string_and_the_hub_user() -> None:
-    env = {"QUERY_STRING": "city=Oslo&tag=a&tag=b&embed=true", "JUPYTERHUB_USER": "grace"}
+    env = {
+        "QUERY_STRING": "city=Oslo&tag=a&tag=b&embed=true&theme=dark",
+        "JUPYTERHUB_USER": "grace",
+        "SERVER_SOFTWARE": "voila/0.5.13",
+        "VOILA_REQUEST_URL": "http://localhost:8866/voila/render/shop.ipynb?city=Oslo",
+        "HTTP_X_FORWARDED_USER": "grace",
+        "HTTP_COOKIE": "basket=3; theme=dark",
+    }
     with KernelSession.start(env=env) as kernel:
         kernel.run_cell("%load_ext jupyter_fragments")
         kernel.run_cell(
@@ -122,7 +129,11 @@ st.text(f"hello {st.user.name} {st.user['is_logged_in']}")
 """
         )
         text = kernel.app("voila").text
-        assert "city Oslo ['a', 'b'] 2" in text and "hello grace True" in text
+        assert "city Oslo ['a', 'b'] 3" in text and "hello grace True" in text
+        assert kernel.eval("st.context.url") == "http://localhost:8866/voila/render/shop.ipynb"
+        assert kernel.eval("st.context.headers['x-forwarded-user']") == "grace"
+        assert kernel.eval("st.context.cookies") == {"basket": "3", "theme": "dark"}
+        assert kernel.eval("st.context.theme.type") == "dark"
         assert kernel.eval("st.user.to_dict()") == {
             "is_logged_in": True,
             "name": "grace",
