@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from jupyter_fragments import components
+from jupyter_fragments._elements import column_config
 from jupyter_fragments._elements.appinfo import QueryParamsProxy as _QueryParamsProxy
 from jupyter_fragments._elements.appinfo import get_option, set_option
 from jupyter_fragments._elements.button_groups import pagination, pills, segmented_control
@@ -45,26 +47,33 @@ from jupyter_fragments._elements.charts import (
     scatter_chart,
     vega_lite_chart,
 )
+from jupyter_fragments._elements.chat import bottom, chat_input, chat_message
 from jupyter_fragments._elements.color import color_picker
 from jupyter_fragments._elements.connection import connection
 from jupyter_fragments._elements.custom import widget
-from jupyter_fragments._elements.data import dataframe, metric, table
+from jupyter_fragments._elements.data import metric, table
 from jupyter_fragments._elements.dates import date_input, datetime_input, time_input
+from jupyter_fragments._elements.decor import badge, logo, skeleton, space
+from jupyter_fragments._elements.diagrams import echarts_chart, graphviz_chart, mermaid_chart
 from jupyter_fragments._elements.dialogs import dialog, experimental_dialog
+from jupyter_fragments._elements.embeds import html, iframe, pdf
 from jupyter_fragments._elements.files import file_uploader
+from jupyter_fragments._elements.forms import form
+from jupyter_fragments._elements.grid import data_editor, dataframe
 from jupyter_fragments._elements.grid_layout import grid
+from jupyter_fragments._elements.introspect import echo, help  # noqa: A004 - Streamlit's name
 from jupyter_fragments._elements.layout import (
     Container,
     columns,
     container,
     empty,
     expander,
-    form,
     popover,
     sidebar,
     tabs,
 )
-from jupyter_fragments._elements.media import image
+from jupyter_fragments._elements.maps import map, pydeck_chart  # noqa: A004 - Streamlit's name
+from jupyter_fragments._elements.media import audio, image, video
 from jupyter_fragments._elements.navigation import Page, navigation, page_link, switch_page
 from jupyter_fragments._elements.page import set_page_config
 from jupyter_fragments._elements.script_apps import run_file
@@ -149,27 +158,37 @@ __all__ = [
     "altair_chart",
     "app",
     "area_chart",
+    "audio",
     "audio_input",
+    "badge",
     "balloons",
     "bar_chart",
+    "bottom",
     "button",
     "cache_data",
     "cache_resource",
     "camera_input",
     "caption",
+    "chat_input",
+    "chat_message",
     "checkbox",
     "code",
     "color_picker",
+    "column_config",
     "columns",
+    "components",
     "connection",
     "container",
     "context",
+    "data_editor",
     "dataframe",
     "date_input",
     "datetime_input",
     "dialog",
     "divider",
     "download_button",
+    "echarts_chart",
+    "echo",
     "empty",
     "error",
     "exception",
@@ -182,8 +201,12 @@ __all__ = [
     "form_submit_button",
     "fragment",
     "get_option",
+    "graphviz_chart",
     "grid",
     "header",
+    "help",
+    "html",
+    "iframe",
     "image",
     "info",
     "json",
@@ -192,19 +215,24 @@ __all__ = [
     "link_button",
     "load_ipython_extension",
     "login",
+    "logo",
     "logout",
+    "map",
     "markdown",
     "menu_button",
+    "mermaid_chart",
     "metric",
     "multiselect",
     "navigation",
     "number_input",
     "page_link",
     "pagination",
+    "pdf",
     "pills",
     "plotly_chart",
     "popover",
     "progress",
+    "pydeck_chart",
     "pyplot",
     "query_params",
     "radio",
@@ -219,8 +247,10 @@ __all__ = [
     "set_option",
     "set_page_config",
     "sidebar",
+    "skeleton",
     "slider",
     "snow",
+    "space",
     "spinner",
     "status",
     "stop",
@@ -240,6 +270,7 @@ __all__ = [
     "unload_ipython_extension",
     "user",
     "vega_lite_chart",
+    "video",
     "warning",
     "widget",
     "write",

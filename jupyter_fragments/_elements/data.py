@@ -1,4 +1,5 @@
-"""Data elements: ``st.dataframe``, ``st.table`` and ``st.metric``.
+"""Static data elements: ``st.table``, ``st.metric``, and the static table ``st.dataframe``
+falls back to without ipydatagrid.
 
 `to_table` turns DataFrames, dicts, lists and arrays into columns and rows without
 needing pandas; charts build on it too. Every cell shown as HTML is escaped.
@@ -166,35 +167,19 @@ def _select_columns(data: Any, column_order: Iterable[str] | None) -> Table:
     return Table(wanted, [[r[i] for i in at] for r in table.rows], table.index, table.index_name)
 
 
-def dataframe(
-    data: Any = None,
-    width: Any = None,
+def static_dataframe(
+    data: Any,
+    column_order: Iterable[str] | None = None,
+    hide_index: bool | None = None,
     height: Any = None,
     *,
-    use_container_width: bool | None = None,
-    hide_index: bool | None = None,
-    column_order: Iterable[str] | None = None,
-    column_config: Any = None,
-    key: Any = None,
-    on_select: Any = "ignore",
-    selection_mode: Any = "multi-row",
-    row_height: int | None = None,
+    note: str = "",
 ) -> None:
-    """Show a DataFrame (or dict, list, array) as a scrollable, escaped HTML table.
-
-    Shows at most 1000 rows; ``height`` (pixels) makes it scroll.
-
-    Examples
-    --------
-    >>> st.dataframe({"a": [1, 2], "b": [3, 4]}, hide_index=True)
-    """
-    if on_select not in ("ignore", None):
-        raise FragmentsAPIError(
-            "st.dataframe(on_select=...) is not supported: selections in a notebook table "
-            "cannot be read back. Fix: use st.multiselect to let users choose rows."
-        )
+    """A DataFrame (or dict, list, array) as an escaped HTML table of at most 1000 rows:
+    the grid's stand-in where ipydatagrid is missing (``note`` says so)."""
+    tail = f"<p><small>{escape_html(note)}</small></p>" if note else ""
     if type(data).__name__ == "Styler" and column_order is None and not hide_index:
-        markup = str(data.to_html())
+        markup = str(data.to_html()) + tail
         add_static([display_output({"text/html": markup, "text/plain": str(data.data)})])
         return
     table = _select_columns(data, column_order)
@@ -203,7 +188,9 @@ def dataframe(
     if isinstance(height, int):
         markup = f'<div style="max-height:{height}px;overflow:auto">{markup}</div>'
     text = table_text(table, show_index=show_index, max_rows=_MAX_ROWS)
-    add_static([display_output({"text/html": markup, "text/plain": text})])
+    if note:
+        text += f"\n{note}"
+    add_static([display_output({"text/html": markup + tail, "text/plain": text})])
 
 
 def table(data: Any = None) -> None:

@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Iterable
 from typing import Any
 
-from jupyter_fragments._elements import charts, data, media
+from jupyter_fragments._elements import charts, data, grid, media
 from jupyter_fragments._elements._core import add_static
 from jupyter_fragments._elements.status import LiveElement
 from jupyter_fragments._elements.text import exception, json, markdown
@@ -146,7 +146,7 @@ def write_dispatch(arg: Any) -> None:
         module.startswith("numpy") and name == "ndarray"
     )
     if data.is_dataframe(arg) or tabular:
-        data.dataframe(arg)
+        grid.dataframe(arg)
     elif module.startswith("matplotlib") and hasattr(arg, "savefig"):
         charts.pyplot(arg)
     elif module.startswith("altair") and hasattr(arg, "to_dict"):

@@ -1,0 +1,150 @@
+"""``st.dataframe`` through a real kernel: the grid, its rows on demand, and selections.
+
+A selection is driven as the page drives it: the grid model's ``selections`` state
+(rectangles of the view, after any sort) is sent as a ``comm_msg`` update.
+"""
+
+from __future__ import annotations
+
+from grid_support import grid_of, line, row_rect
+
+from jupyter_fragments.testing import KernelSession
+
+SELECT_APP = r"""%%app select
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"name": ["ann", "bob", "cy", "dee"], "score": [30, 10, 40, 20]})
+st.text("full runs")
+
+@st.fragment
+def panel():
+    event = st.dataframe(df, on_select="rerun", key="pick")
+    st.text(f"rows={event.selection.rows} same={event['selection']['rows']}")
+    st.text(f"state={st.session_state.pick.selection.rows}")
+    st.text(f"picked={list(df.iloc[event.selection.rows]['name'])}")
+
+panel()
+"""
+
+
+def test_a_row_selection_returns_positions_and_reruns_only_its_fragment(
+    app_session: KernelSession,
+) -> None:
+    app_session.run_cell(SELECT_APP)
+    app = app_session.app("select")
+    assert line(app, "rows=") == "rows=[] same=[]"
+    grid = grid_of(app, app_session, kind="dataframe")
+    assert app_session.mirror[grid].state["selection_mode"] == "row"
+    runs = app.runs
+
+    hit = app_session.set_state(grid, selections=[row_rect(1), row_rect(3)])
+    assert hit.error is None
+    assert line(app, "rows=") == "rows=[1, 3] same=[1, 3]"
+    assert line(app, "state=") == "state=[1, 3]"
+    assert line(app, "picked=") == "picked=['bob', 'dee']"
+    assert app.runs == runs  # only the fragment reran
+    assert app.fragment("panel").runs == 2
+
+
+def test_rows_are_positions_in_the_data_after_a_sort(app_session: KernelSession) -> None:
+    app_session.run_cell(SELECT_APP)
+    app = app_session.app("select")
+    grid = app_session.widget(grid_of(app, app_session, kind="dataframe"))
+    # the page sorts by score (ascending): the view is bob, dee, ann, cy
+    grid.set_state(_transforms=[{"type": "sort", "column": "score", "desc": False}])
+    grid.set_state(selections=[row_rect(0)])
+    assert line(app, "picked=") == "picked=['bob']"
+    grid.set_state(selections=[row_rect(3)])
+    assert line(app, "picked=") == "picked=['cy']"
+
+
+def test_single_modes_keep_one_and_columns_and_cells_by_name(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app modes
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6], "c": [7, 8, 9]})
+one = st.dataframe(df, on_select="rerun", selection_mode="single-row", key="one")
+cols = st.dataframe(df, on_select="rerun", selection_mode="multi-column", key="cols")
+cells = st.dataframe(
+    df, on_select="rerun", selection_mode=["multi-row", "single-cell"], key="cells"
+)
+st.text(f"one={one.selection.rows}")
+st.text(f"cols={cols.selection.columns}")
+st.text(f"cells={cells.selection.cells} rows={cells.selection.rows}")
+"""
+    )
+    app = app_session.app("modes")
+    one = grid_of(app, app_session, key="one")
+    app_session.set_state(one, selections=[row_rect(0, 3), row_rect(2, 3)])
+    assert line(app, "one=") == "one=[2]"
+    assert app_session.mirror[one].state["selections"] == [row_rect(2, 3)]
+
+    cols = grid_of(app, app_session, key="cols")
+    assert app_session.mirror[cols].state["selection_mode"] == "column"
+    app_session.set_state(cols, selections=[{"r1": 0, "c1": 1, "r2": 2, "c2": 2}])
+    assert line(app, "cols=") == "cols=['b', 'c']"
+
+    cells = grid_of(app, app_session, key="cells")
+    assert app_session.mirror[cells].state["selection_mode"] == "cell"
+    app_session.set_state(
+        cells,
+        selections=[row_rect(1, 3), {"r1": 2, "c1": 0, "r2": 2, "c2": 0}],
+    )
+    assert line(app, "cells=") == "cells=[(2, 'a')] rows=[1]"
+
+
+def test_selection_set_through_session_state_and_required_row(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app required
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"a": [1, 2, 3]})
+if st.button("pick last"):
+    st.session_state.req = {"selection": {"rows": [2]}}
+event = st.dataframe(df, on_select="rerun", selection_mode="single-row-required", key="req")
+st.text(f"rows={event.selection.rows}")
+"""
+    )
+    app = app_session.app("required")
+    assert line(app, "rows=") == "rows=[0]"
+    grid = grid_of(app, app_session, key="req")
+    assert app_session.mirror[grid].state["selections"] == [row_rect(0, 1)]
+    app_session.set_state(grid, selections=[])  # a click that clears: one row stays
+    assert line(app, "rows=") == "rows=[0]"
+    app.button("pick last").click()
+    app.button("pick last").click()  # the rerun after the assignment shows it
+    assert line(app, "rows=") == "rows=[2]"
+    assert app_session.mirror[grid].state["selections"] == [row_rect(2, 1)]
+
+
+def test_display_dataframe_is_not_an_input_and_keeps_its_grid(app_session: KernelSession) -> None:
+    first = app_session.run_cell(
+        r"""%%app show
+import numpy as np
+import pandas as pd
+import jupyter_fragments as st
+
+big = pd.DataFrame({"i": np.arange(100_000), "x": np.arange(100_000) * 0.5})
+st.dataframe(big)
+st.button("again")
+"""
+    )
+    app = app_session.app("show")
+    assert [w.kind for w in app.widgets] == ["button"]  # the grid is not an input
+    grids = [m for m in app_session.mirror.live() if m.kind == "StreamingDataGrid"]
+    assert len(grids) == 1
+    grid = grids[0]
+    assert grid.state["_row_count"] == 100_000  # every row, none capped
+    assert first.bytes < 60_000  # the rows themselves stay in the kernel until asked for
+    hit = app.button("again").click()
+    assert hit.comm_opens == 0 and hit.comm_closes == 0  # the same grid, reused
+    # the page asks for rows 50,000-50,009: the kernel answers with exactly those
+    reply = app_session.send_custom(
+        grid.model_id, {"type": "data-request", "r1": 50_000, "r2": 50_009, "c1": 0, "c2": 1}
+    )
+    answer = app_session.wait_idle(reply)[0]
+    assert answer.messages == 1 and answer.bytes < 4_000
