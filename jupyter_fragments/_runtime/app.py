@@ -66,8 +66,17 @@ class App:
             ),
             _dom_classes=("jf-sidebar",),
         )
+        # st.bottom: below the main body, in the same column (hidden while empty)
+        self.bottom_box = widgets.VBox(
+            layout=widgets.Layout(display="none", flex="0 0 auto", min_width="0"),
+            _dom_classes=("jf-bottom",),
+        )
+        self.column = widgets.VBox(
+            children=(self.main_box, self.bottom_box),
+            layout=widgets.Layout(flex="1 1 auto", min_width="0"),
+        )
         self.frame = widgets.HBox(
-            children=(self.sidebar_box, self.main_box), layout=widgets.Layout(width="100%")
+            children=(self.sidebar_box, self.column), layout=widgets.Layout(width="100%")
         )
         self.root = Scope(
             self.page, "app", self.id, name, None, shown=self.frame, body_box=self.main_box
@@ -76,6 +85,7 @@ class App:
             self.page, self.sidebar_box, self.root, on_change=self._sidebar_changed
         )
         self.sidebar_shown = True
+        self.bottom = Block(self.page, self.bottom_box, self.root, on_change=self._bottom_changed)
         self.scheduler = RerunScheduler(
             self.root,
             run_job=self._job,
@@ -88,8 +98,9 @@ class App:
         )
         self.events = InputEvents(session, self.widgets, self.scheduler)
         self.runner = JobRunner(
-            session, self, self, script, self.root, self.sidebar, self.widgets, self.events
-        )
+            session, self, self, script, self.root, self.sidebar, self.widgets, self.events,
+            bottom=self.bottom,
+        )  # fmt: skip
 
     # ------------------------------------------------- what the runtime reads
     @property
@@ -228,11 +239,17 @@ class App:
         if self.sidebar_box.layout.display != display:
             self.sidebar_box.layout.display = display
 
+    def _bottom_changed(self, block: Block) -> None:
+        display = "" if block.box.children else "none"
+        if self.bottom_box.layout.display != display:
+            self.bottom_box.layout.display = display
+
     def configure_page(self, *, wide: bool, sidebar: bool) -> None:
         """``st.set_page_config``: the main area's width and whether the sidebar shows."""
         width = "" if wide else "46rem"
-        if self.main_box.layout.max_width != width:
-            self.main_box.layout.max_width = width
+        for box in (self.main_box, self.bottom_box):
+            if box.layout.max_width != width:
+                box.layout.max_width = width
         self.sidebar_shown = sidebar
         self._sidebar_changed(self.sidebar)
 
@@ -258,8 +275,9 @@ class App:
         for action in deferred:
             action()
         self.sidebar.close_all(page)
+        self.bottom.close_all(page)
         self.root.close()
-        for box in (self.sidebar_box, self.frame):
+        for box in (self.sidebar_box, self.bottom_box, self.column, self.frame):
             close_widget(box)
         page.pool.close()
         if self._on_close is not None:

@@ -22,6 +22,8 @@ class AppView(Protocol):
 
     page: Page
     sidebar: Block
+    #: the block pinned below the main body (``st.bottom``; where ``st.chat_input`` goes)
+    bottom: Block
     widgets: WidgetRegistry[Scope]
 
     @property

@@ -38,6 +38,7 @@ class JobRunner:
         sidebar: Block,
         widgets: WidgetRegistry[Scope],
         events: InputEvents,
+        bottom: Block | None = None,
     ) -> None:
         self.session = session
         self.view = view  # what the run's elements see of the app
@@ -46,6 +47,7 @@ class JobRunner:
         self.root = root
         self.page: Page = root.page
         self.sidebar = sidebar
+        self.bottom = bottom
         self.widgets = widgets
         self.events = events
         self.serial = 0
@@ -121,6 +123,8 @@ class JobRunner:
         job.seen_serial = ctx.serial
         if job is self.root:
             self.sidebar.begin()
+            if self.bottom is not None:
+                self.bottom.begin()
         job.body.begin()
         signal: RerunSignal | SupersededSignal | None = None
         interrupted = keep_tails = False
