@@ -88,3 +88,16 @@ st.text(f"{type(conn).__name__}: {list(conn.query('select name from pets')['name
         app_session.run_cell("st.connection('sql')")
     with pytest.raises(CellError, match="Invalid connection 'mongo'"):
         app_session.run_cell("st.connection('x', type='mongo')")
+
+
+def test_without_sqlalchemy_the_error_says_what_to_install(app_session: KernelSession) -> None:
+    app_session.run_silent(
+        "import sys, jupyter_fragments as st\n"
+        "_sqlalchemy = sys.modules.get('sqlalchemy')\n"
+        "sys.modules['sqlalchemy'] = None"
+    )
+    try:
+        with pytest.raises(CellError, match=r"needs SQLAlchemy.*jupyter-fragments\[sql\]"):
+            app_session.run_cell("st.connection('nosql', type='sql', url='sqlite://')")
+    finally:
+        app_session.run_silent("sys.modules['sqlalchemy'] = _sqlalchemy")
