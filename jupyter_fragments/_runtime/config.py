@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from traitlets import Bool, Float, Int
+from traitlets import Bool, Enum, Float, Int
 from traitlets.config import Configurable
 
 
@@ -41,4 +41,14 @@ class Fragments(Configurable):
         1000,
         help="How many times in a row st.rerun() may restart a scope before the loop "
         "is reported as an error.",
+    ).tag(config=True)
+
+    outside_writes = Enum(
+        ["accumulate", "redraw"],
+        default_value="accumulate",
+        help="What a fragment's writes into a container made outside it do on the "
+        "fragment's reruns. 'accumulate' (Streamlit 1.33-1.37, the default): they are "
+        "added after the earlier ones until the next full run, and a widget there is an "
+        "error. 'redraw' (Streamlit 1.59+): each rerun redraws them in place, and widgets "
+        "there are allowed and rerun the fragment.",
     ).tag(config=True)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from jupyter_fragments._page.blocks import Block, Page
 from jupyter_fragments._runtime.config import Fragments
+from jupyter_fragments._runtime.outside import OutsideSlots
 from jupyter_fragments._runtime.scope import Scope
 from jupyter_fragments._widgets.registry import WidgetRegistry
 
@@ -66,6 +67,7 @@ class RunContext:
         self.fragment_keys: dict[str, str] = {}  # fragment key -> the function it names
         self.in_callback = False  # a widget callback is running (st.rerun("<key>") targets)
         self.forms_with_submit: set[str] = set()
+        self.outside: OutsideSlots | None = None  # set when outside writes are redrawn
 
     @property
     def is_fragment_rerun(self) -> bool:
@@ -73,5 +75,14 @@ class RunContext:
 
     @property
     def block(self) -> Block:
-        """The container that receives the next element."""
-        return self.blocks[-1]
+        """The container that receives the next element.
+
+        With ``Fragments.outside_writes = "redraw"``, a fragment's writes into a
+        container made outside it go into the fragment's slot there.
+        """
+        block = self.blocks[-1]
+        if self.outside is None or block.scope is self.scope or self.scope.kind != "fragment":
+            return block
+        if block.scope.is_within(self.scope):
+            return block
+        return self.outside.slot(self.scope, block)

@@ -16,6 +16,7 @@ from jupyter_fragments._page.blocks import Block, Page, ScopeElement, StaticElem
 from jupyter_fragments._runtime.callbacks import Outcome, order_targets, run_callbacks
 from jupyter_fragments._runtime.context import AppView, RunContext
 from jupyter_fragments._runtime.events import InputEvents
+from jupyter_fragments._runtime.outside import OutsideSlots
 from jupyter_fragments._runtime.runner import Role, run_user_code
 from jupyter_fragments._runtime.scope import Scope
 from jupyter_fragments._runtime.session import Session
@@ -54,6 +55,7 @@ class JobRunner:
         self.errors: list[BaseException] = []
         self.fragments: dict[str, Scope] = {}
         self.stale = StaleWatch(lambda: float(session.config.stale_delay))
+        self.outside = OutsideSlots(self.page)
         self.after_run: list[Scope] = []  # fragments named by callbacks, due after this run
 
     # ------------------------------------------------------------------- the job
@@ -118,6 +120,10 @@ class JobRunner:
         self.events.apply_ignored()
         self.serial += 1
         ctx = RunContext(self.view, job, self.serial, session.config)
+        if session.config.outside_writes == "redraw":
+            ctx.outside = self.outside
+            if job is not self.root:
+                self.outside.begin_rerun(job)
         self.stale.begin(job)
         job.error = None
         job.seen_serial = ctx.serial
