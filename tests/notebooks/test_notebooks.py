@@ -240,6 +240,35 @@ def test_multipage(app_session: KernelSession) -> None:
     assert app.exceptions == []
 
 
+def _ask(session: KernelSession, app: AppHandle, question: str) -> None:
+    """Type ``question`` into the chat box and press Enter, as a browser sends it."""
+    box = app.widget(kind="chat_input")
+    (text,) = [c for c in box.model.refs("children") if session.mirror[c].kind == "Text"]
+    sent = [session.send_custom(text, {"event": "submit"})]
+    sent.append(session.send_update(text, {"value": question}))
+    session.wait_idle(sent)
+
+
+def test_chat_app(app_session: KernelSession) -> None:
+    run(app_session, "chat-app")
+    app = app_session.app("chat")
+    assert "Hello! Ask me about fragments" in app.text and not app.exceptions
+
+    _ask(app_session, app, "What does a fragment do?")
+    assert "What does a fragment do?\nassistant\n(answer 1) A fragment reruns" in app.text
+    app.slider("Tokens per second").set_value(200)  # another rerun: no new message
+    _ask(app_session, app, "And a stream?")
+    assert "(answer 2) st.write_stream writes each chunk" in app.text
+    roles = [m["role"] for m in state(app_session, "messages")]
+    assert roles == ["assistant", "user", "assistant", "user", "assistant"]
+    # the notebook's last cell reads the conversation from session state
+    shown = app_session.run_cell(code_cells("chat-app")[-1]).value_text
+    assert "('user', 'What does a fragment do?')" in str(shown)
+
+    app.button("Clear the conversation").click()
+    assert state(app_session, "messages") == [] and "(answer" not in app.text
+
+
 def _tests_defined_in(name: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {}
     for code in code_cells(name):
