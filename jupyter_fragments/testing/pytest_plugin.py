@@ -2,15 +2,18 @@
 
 Registered through the ``pytest11`` entry point. Importing it starts nothing; a
 kernel starts the first time a test asks for one of the fixtures or runs an
-``AppTest``, and both use the same kernel.
+``AppTest``, and both use the same kernel. ``--nbapps`` collects notebooks (``nbapps``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from .nbapps import add_options, collect_file
 
 if TYPE_CHECKING:
     from .session import KernelSession
@@ -30,6 +33,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="Run app_session apps strict: an exception in an app fails its cell.",
     )
+    add_options(parser, group)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    return collect_file(file_path, parent)
 
 
 _STRICT = pytest.StashKey[bool]()
