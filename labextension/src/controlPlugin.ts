@@ -1,7 +1,6 @@
 /**
  * Gives every notebook panel a control channel to its kernel's
- * `jupyter_fragments.control` comm, for the other plugins to use, and applies
- * the kernel's stale-indication delay to the panel's CSS.
+ * `jupyter_fragments.control` comm, for the other plugins to use.
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
@@ -25,13 +24,6 @@ const plugin: JupyterFrontEndPlugin<IFragmentsControl> = {
           () => panel.content.node.querySelector('.jf-app') !== null
         );
         channels.set(panel, created);
-        created.statusChanged.connect((_, status) => {
-          // The kernel's stale_delay setting drives the CSS fade delay.
-          const delay = status?.stale_delay;
-          if (typeof delay === 'number' && delay >= 0) {
-            panel.node.style.setProperty('--jf-stale-delay', `${Math.round(delay * 1000)}ms`);
-          }
-        });
         panel.disposed.connect(() => created.dispose());
         channel = created;
       }

@@ -1,6 +1,7 @@
 /**
  * The jupyter-fragments JupyterLab extension: its plugins, one per file.
- * Stale indication and label visibility are plain CSS (style/base.css).
+ * Stale indication and label visibility are plain CSS (style/base.css) on the
+ * classes the kernel sets.
  */
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import commandsPlugin from './commandsPlugin';

@@ -40,7 +40,7 @@ export interface IAppInfo {
 export interface IKernelStatus {
   apps: IAppInfo[];
   timers: number;
-  /** Seconds a rerunning scope waits before it fades (a kernel setting). */
+  /** Seconds a rerun lasts before the kernel marks its scope stale (a kernel setting). */
   stale_delay?: number;
 }
 

@@ -120,44 +120,6 @@ def test_fragment_click_changes_only_the_fragment(
     assert nb.console_errors() == []
 
 
-SLOW_APP = """
-import time
-@st.fragment
-def slow():
-    if st.button("slow"):
-        time.sleep(0.3)
-        st.write("working")
-        time.sleep(1.5)
-    st.write("slow part")
-@st.fragment
-def quick():
-    st.write("quick part")
-slow()
-quick()
-"""
-
-
-def test_slow_fragment_rerun_shows_stale_state_on_that_fragment_only(
-    open_notebook: Callable[..., NotebookPage],
-) -> None:
-    nb = app_notebook(open_notebook, SLOW_APP)
-    nb.page.locator(".jf-fragment button", has_text="slow").click()
-    running = nb.page.locator(".jf-fragment.jf-running")
-    running.wait_for(state="attached", timeout=5_000)
-    assert running.count() == 1
-    assert "slow" in running.inner_text()
-    assert nb.page.locator(".jf-app.jf-running").count() == 0
-    # After the delay the stale content fades (the CSS, from the extension).
-    nb.page.wait_for_timeout(600)
-    opacity = running.evaluate(
-        "el => Math.min(...Array.from(el.children).map(c => +getComputedStyle(c).opacity))"
-    )
-    assert opacity < 0.6
-    nb.page.wait_for_selector(".jf-running", state="detached", timeout=10_000)
-    nb.wait_idle()
-    assert nb.console_errors() == []
-
-
 def test_r_key_reruns_the_app(open_notebook: Callable[..., NotebookPage]) -> None:
     body = (
         'st.session_state.runs = st.session_state.get("runs", 0) + 1\n'
