@@ -71,7 +71,7 @@ def set_cell(df: pd.DataFrame, pos: int, column: Any, value: Any) -> None:
     at = df.columns.get_loc(column)
     if not isinstance(at, int):
         return  # a duplicated column name: no single cell to set
-    parsed = parse_value(value, df.dtypes.iloc[at])
+    parsed = parse_value(value, df.dtypes.iloc[at], _sample(df.iloc[:, at]))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", FutureWarning)
@@ -84,7 +84,10 @@ def set_cell(df: pd.DataFrame, pos: int, column: Any, value: Any) -> None:
 def _append_rows(df: pd.DataFrame, added: list[Mapping[str, Any]]) -> pd.DataFrame:
     dtypes = df.dtypes
     rows = [
-        {c: parse_value(row.get(str(c)), dtypes.iloc[i]) for i, c in enumerate(df.columns)}
+        {
+            c: parse_value(row.get(str(c)), dtypes.iloc[i], _sample(df.iloc[:, i]))
+            for i, c in enumerate(df.columns)
+        }
         for row in added
     ]
     index = df.index
@@ -111,11 +114,19 @@ def _append_rows(df: pd.DataFrame, added: list[Mapping[str, Any]]) -> pd.DataFra
     return joined
 
 
-def parse_value(value: Any, dtype: Any) -> Any:
-    """A stored (JSON) value as a cell of a column of ``dtype``; best effort, never raises."""
+def parse_value(value: Any, dtype: Any, like: Any = None) -> Any:
+    """A stored (JSON) value as a cell of a column of ``dtype`` whose values are ``like``
+    (dates and times kept as ISO text come back as such); best effort, never raises."""
     if is_missing(value):
         return None
     try:
+        if isinstance(value, str) and not isinstance(like, str):
+            if isinstance(like, datetime.datetime):
+                return pd.Timestamp(value).to_pydatetime()
+            if isinstance(like, datetime.date):
+                return datetime.date.fromisoformat(value[:10])
+            if isinstance(like, datetime.time):
+                return datetime.time.fromisoformat(value)
         if pd.api.types.is_bool_dtype(dtype):
             return _to_bool(value)
         if pd.api.types.is_integer_dtype(dtype):
@@ -130,6 +141,16 @@ def parse_value(value: Any, dtype: Any) -> Any:
     except (TypeError, ValueError, OverflowError):
         return value
     return value
+
+
+def _sample(column: pd.Series[Any]) -> Any:
+    """A value of an object column (what its other cells are), else None."""
+    if column.dtype != object:
+        return None
+    for value in column.head(50).tolist():
+        if not is_missing(value):
+            return value
+    return None
 
 
 def _to_bool(value: Any) -> bool:

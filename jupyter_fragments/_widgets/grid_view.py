@@ -241,38 +241,85 @@ def _width(width: Any) -> str:
     return "100%"
 
 
-def text_columns(raw: pd.DataFrame, columns: Columns, placeholder: str | None) -> pd.DataFrame:
-    """``raw`` with the columns whose type draws as text turned into that text."""
-    shown = raw
+Formatter = Callable[["pd.Series[Any]", "np.ndarray[Any, Any]"], Any]
+
+
+def formatters(
+    raw: pd.DataFrame, columns: Columns, placeholder: str | None, styled: pd.DataFrame | None
+) -> dict[str, Formatter]:
+    """For each column drawn as text, how a slice of it (and its rows' positions in the
+    frame) becomes that text: applied only to the rows the page asks for."""
+    found: dict[str, Formatter] = {}
     for i, label in enumerate(columns.labels):
-        type_config = columns.configs[i].get("type_config") or {}
-        if type_config.get("type") not in _TEXT_KINDS:
-            continue
-        if type_config.get("type") == "number" and type_config.get("format") is None:
-            continue
-        if shown is raw:
-            shown = raw.copy(deep=False)
-        texts = [cell_text(type_config, v, placeholder) for v in raw[label].tolist()]
-        shown[label] = pd.Series(texts, index=raw.index, dtype=object)
+        type_config = dict(columns.configs[i].get("type_config") or {})
+        kind = type_config.get("type")
+        if kind is None and pd.api.types.is_datetime64_any_dtype(raw[label].dtype):
+            type_config["type"] = kind = "datetime"
+        name = columns.names[i]
+        if kind is None and styled is not None and name in styled.columns:
+            found[label] = _styled_texts(styled[name].to_numpy())
+        elif kind in _TEXT_KINDS and not (kind == "number" and type_config.get("format") is None):
+            found[label] = _cell_texts(type_config, placeholder)
+    return found
+
+
+def _styled_texts(texts: np.ndarray[Any, Any]) -> Formatter:
+    def shown(_values: pd.Series[Any], at: np.ndarray[Any, Any]) -> Any:
+        return texts[at]
+
+    return shown
+
+
+def _cell_texts(type_config: Mapping[str, Any], placeholder: str | None) -> Formatter:
+    def shown(values: pd.Series[Any], _at: np.ndarray[Any, Any]) -> Any:
+        return [cell_text(type_config, v, placeholder) for v in values.tolist()]
+
     return shown
 
 
 class StreamingGrid(StreamingDataGrid):  # type: ignore[misc]
-    """Rows on demand; sorts and filters run on the raw values, and `positions` maps
-    each row of the view to its position in the frame."""
+    """Rows on demand: the page asks for the rows it shows, which are then formatted
+    (`formatters`); sorts and filters run on the raw values, and `positions` maps each
+    row of the view to its position in the frame."""
 
-    def __init__(self, shown: pd.DataFrame, raw: pd.DataFrame, **kwargs: Any) -> None:
+    def __init__(self, raw: pd.DataFrame, texts: dict[str, Formatter], **kwargs: Any) -> None:
         self.raw = raw
+        self.texts = texts
         self.positions: np.ndarray[Any, Any] | None = None
-        super().__init__(shown.copy(deep=False), **kwargs)
+        super().__init__(raw.copy(deep=False), **kwargs)
         # DataGrid's handler fails on every row request (it expects "event_type"), and
         # a read-only grid has no edits to take
         self.on_msg(self._DataGrid__handle_custom_msg, remove=True)
 
-    def set_frames(self, shown: pd.DataFrame, raw: pd.DataFrame) -> None:
+    def set_frame(self, raw: pd.DataFrame, texts: dict[str, Formatter]) -> None:
         self.raw = raw
-        self.data = shown.copy(deep=False)
+        self.texts = texts
+        self.data = raw.copy(deep=False)
         self._on_transforms_changed({"new": self._transforms})
+
+    def _handle_comm_msg(self, widget: Any, content: Any, buffers: Any) -> None:
+        if not isinstance(content, dict) or content.get("type") != "data-request":
+            super()._handle_comm_msg(widget, content, buffers)
+            return
+        try:
+            r1, r2, c1, c2 = (int(content[k]) for k in ("r1", "r2", "c1", "c2"))
+        except (KeyError, TypeError, ValueError):
+            return
+        source = self._transformed_data
+        if source is None:
+            source = self._StreamingDataGrid__dataframe_reference
+        rows = source.iloc[max(r1, 0) : r2 + 1]
+        wanted = [label for label in rows.columns[c1 : c2 + 1] if label in self.texts]
+        if wanted:
+            rows = rows.copy(deep=False)
+            at = rows["ipydguuid"].to_numpy()
+            for label in wanted:
+                shown = self.texts[label](rows[label], at)
+                rows[label] = pd.Series(list(shown), index=rows.index, dtype=object)
+        serialized, out = self._serialize_helper(rows.iloc[:, c1 : c2 + 1])
+        reply = {"event_type": "data-reply", "value": serialized, "r1": r1, "r2": r2,
+                 "c1": c1, "c2": c2}  # fmt: skip
+        self.send(reply, out)
 
     @observe("_transforms")
     def _on_transforms_changed(self, change: Mapping[str, Any]) -> None:
@@ -326,10 +373,9 @@ class DataframeView(GridView):
         super().__init__(params, pool)
         self.on_user_change: Callable[[], None] | None = None
         raw = self.columns.raw(self.frame)
-        shown = self._shown(raw)
         grid = StreamingGrid(
-            shown,
             raw,
+            self._texts(raw),
             selection_mode=_grid_mode(params.get("modes") or ()),
             **self.make_renderers(raw),
             **self.settings(len(raw)),
@@ -339,16 +385,9 @@ class DataframeView(GridView):
         self.box.children = (grid,)
         self.reported = selection_state()
 
-    def _shown(self, raw: pd.DataFrame) -> pd.DataFrame:
-        shown = text_columns(raw, self.columns, self.params.get("placeholder"))
-        styled = self.params.get("styled")
-        if styled is not None:
-            shown = shown if shown is not raw else raw.copy(deep=False)
-            for i, label in enumerate(self.columns.labels):
-                name = self.columns.names[i]
-                if name in styled.columns and self.columns.kind(i) is None:
-                    shown[label] = styled[name].to_numpy()
-        return shown
+    def _texts(self, raw: pd.DataFrame) -> dict[str, Formatter]:
+        params = self.params
+        return formatters(raw, self.columns, params.get("placeholder"), params.get("styled"))
 
     def update(self, params: Params) -> None:
         """Follow new parameters in place: new data keeps the sort, scroll and selection."""
@@ -371,7 +410,7 @@ class DataframeView(GridView):
                         self.set_traits(grid, self.make_renderers(raw))
                         for renderer in renderers:
                             close_tree(renderer, self.pool)
-                    grid.set_frames(self._shown(raw), raw)
+                    grid.set_frame(raw, self._texts(raw))
             finally:
                 self.writing = False
         traits = self.settings(len(self.frame))

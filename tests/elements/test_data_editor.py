@@ -154,3 +154,32 @@ def test_the_edited_data_comes_back_in_the_type_given(app_session: KernelSession
     assert line(app, "array=") == "array=[[1.0, 2.0], [9.0, 4.0]] ndarray"
     edit(app_session, grid_of(app, app_session, key="l"), 0, 0, "s")
     assert line(app, "list=") == "list=['s', 'q']"
+
+
+def test_on_change_callback_and_ignore(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app changes
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"n": [1, 2]})
+def changed():
+    st.session_state.log = st.session_state.get("log", []) + [dict(st.session_state.cb)]
+a = st.data_editor(df, key="cb", on_change=changed)
+b = st.data_editor(df * 10, key="quiet", on_change="ignore")
+st.button("rerun")
+st.text(f"a={list(a['n'])} b={list(b['n'])} log={st.session_state.get('log', [])}")
+"""
+    )
+    app = app_session.app("changes")
+    runs = app.runs
+    edit(app_session, grid_of(app, app_session, key="cb"), 0, 0, 5)
+    assert line(app, "a=") == (
+        "a=[5, 2] b=[10, 20] log=[{'edited_rows': {0: {'n': 5}}, 'added_rows': [], "
+        "'deleted_rows': []}]"
+    )
+    edit(app_session, grid_of(app, app_session, key="quiet"), 1, 0, 7)
+    assert app.runs == runs + 1  # "ignore": no rerun for that edit
+    assert line(app, "a=").startswith("a=[5, 2] b=[10, 20]")
+    app.button("rerun").click()
+    assert line(app, "a=").startswith("a=[5, 2] b=[10, 7]")

@@ -148,3 +148,30 @@ st.button("again")
     )
     answer = app_session.wait_idle(reply)[0]
     assert answer.messages == 1 and answer.bytes < 4_000
+
+
+def test_without_ipydatagrid_a_static_table_and_a_note(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app fallback
+import sys
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"name": ["ann", "bob"]})
+saved = sys.modules.get("ipydatagrid")
+sys.modules["ipydatagrid"] = None  # as if it were not installed
+try:
+    event = st.dataframe(df, on_select="rerun")
+    edited = st.data_editor(df)
+finally:
+    sys.modules["ipydatagrid"] = saved
+st.text(f"rows={event.selection.rows} same={edited is df}")
+"""
+    )
+    app = app_session.app("fallback")
+    assert app.exceptions == []
+    text = app.text
+    assert text.count("Install ipydatagrid for the interactive grid") == 2
+    assert "ann" in text and "bob" in text
+    assert "rows=[] same=True" in text
+    assert not [m for m in app_session.mirror.live() if m.kind.endswith("DataGrid")]
