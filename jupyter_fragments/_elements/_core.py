@@ -157,15 +157,19 @@ def render_input(
     kwargs: Any = None,
     call: str,
     submits: bool | None = None,
+    persist_state: Any = None,
 ) -> Any:
     """Draw an input widget, reusing its model by identity, and return its value.
 
+    ``persist_state`` (``"page"``/``"session"``, with a key) keeps the value while the
+    widget is not drawn.
     ``submits`` marks a form's submit button (it submits the form it is drawn in).
     A ``width`` in ``params`` (Streamlit's ``width=``) sizes the widget.
     """
     ctx = require_context(call)
     label = "" if label is None else str(label)
     key = normalize_key(key, call)
+    _persist(key, persist_state, call)
     trigger = kind.returns_trigger or isinstance(kind, TriggerValueKind)
     check_callback(callback, "on_click" if trigger else "on_change", call)
     _check_place(ctx, trigger, submits, call)
@@ -184,6 +188,21 @@ def render_input(
     else:
         value = _reuse_record(ctx, record, label, key, params)
     return _place(ctx, record, value, submits, (callback, args, kwargs))
+
+
+def _persist(key: str | None, persist_state: Any, call: str) -> None:
+    """``persist_state=`` (Streamlit 1.59+): a keyed widget's value outlives its absence."""
+    if persist_state not in (None, "page", "session"):
+        raise FragmentsAPIError(
+            f"{call} got persist_state={persist_state!r}. Fix: pass 'page', 'session' or None."
+        )
+    if persist_state is not None and key is None:
+        raise FragmentsAPIError(
+            f"{call} got persist_state={persist_state!r} without a key, so its value has no "
+            "name to be kept under. Fix: give the widget a key=."
+        )
+    if key is not None:
+        get_session().binding.persist(key, persist_state)
 
 
 #: Kinds whose identifying parameters are their options, which a keyed widget may change

@@ -47,6 +47,7 @@ def _button_group(
     choice: dict[str, Any],
     common: dict[str, Any],
     callback: tuple[Callback, Iterable[Any] | None, dict[str, Any] | None],
+    persist_state: str | None = None,
 ) -> Any:
     mode = choice["selection_mode"]
     if mode not in ("single", "multi"):
@@ -80,6 +81,7 @@ def _button_group(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
     return list(value) if multi else value
 
@@ -101,6 +103,7 @@ def pills(
     label_visibility: str = "visible",
     width: str | int = "content",
     wrap: bool | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """A row of pill buttons to choose one option, or several.
 
@@ -150,6 +153,7 @@ def pills(
         },
         {**common_params(help, disabled, label_visibility), "width": width},
         (on_change, args, kwargs),
+        persist_state,
     )
 
 
@@ -170,6 +174,7 @@ def segmented_control(
     label_visibility: str = "visible",
     width: str | int = "content",
     wrap: bool | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """A row of joined toggle segments to choose one option, or several.
 
@@ -194,6 +199,7 @@ def segmented_control(
         },
         {**common_params(help, disabled, label_visibility), "width": width},
         (on_change, args, kwargs),
+        persist_state,
     )
 
 
@@ -208,6 +214,7 @@ def pagination(
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     disabled: bool = False,
+    persist_state: str | None = None,
 ) -> int:
     """Numbered page buttons between a previous and a next arrow; returns the page.
 
@@ -260,6 +267,14 @@ def pagination(
         "width": width,
     }
     value = render_input(
-        PAGINATION, "", params, key=key, callback=on_change, args=args, kwargs=kwargs, call=call
+        PAGINATION,
+        "",
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+        persist_state=persist_state,
     )
     return int(value)

@@ -22,6 +22,7 @@ def color_picker(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> str:
     """A color picker; returns the color as a hex string (``"#00f900"``).
 
@@ -46,5 +47,6 @@ def color_picker(
             args=args,
             kwargs=kwargs,
             call=call,
+            persist_state=persist_state,
         )
     )

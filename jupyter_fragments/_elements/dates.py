@@ -48,6 +48,7 @@ def date_input(
     required: bool = False,
     label_visibility: str = "visible",
     width: str | int | None = None,
+    persist_state: str | None = None,
 ) -> Any:
     """A date picker; returns a ``datetime.date`` (or None).
 
@@ -102,7 +103,15 @@ def date_input(
     }
     kind = DATE_RANGE if is_range else DATE_INPUT
     return render_input(
-        kind, label, params, key=key, callback=on_change, args=args, kwargs=kwargs, call=call
+        kind,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+        persist_state=persist_state,
     )
 
 
@@ -121,6 +130,7 @@ def time_input(
     step: int | datetime.timedelta = datetime.timedelta(minutes=15),
     format: str = "24h",
     width: str | int | None = None,
+    persist_state: str | None = None,
 ) -> datetime.time | None:
     """A time picker; returns a ``datetime.time`` (or None).
 
@@ -168,6 +178,7 @@ def time_input(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
     return result if isinstance(result, datetime.time) else None
 
@@ -189,6 +200,7 @@ def datetime_input(
     required: bool = False,
     label_visibility: str = "visible",
     width: str | int | None = None,
+    persist_state: str | None = None,
 ) -> datetime.datetime | None:
     """A date-and-time picker; returns a naive ``datetime.datetime`` to the minute (or None).
 
@@ -244,6 +256,7 @@ def datetime_input(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
     return result if isinstance(result, datetime.datetime) else None
 

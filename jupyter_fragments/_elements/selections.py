@@ -36,6 +36,7 @@ def selectbox(
     placeholder: str = "Choose an option",
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> Any:
     """A drop-down to pick one option; returns the option itself (or None).
 
@@ -55,10 +56,13 @@ def selectbox(
         two widgets with the same label need different keys.
     help : str, optional
         A tooltip.
-    on_change : callable, optional
-        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    on_change : callable, "rerun" or "ignore", optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
+        ``"ignore"``: no rerun, the value reaches the code with the next one.
     args, kwargs : optional
         Arguments for ``on_change``.
+    persist_state : {"page", "session"}, optional
+        With a ``key``: keep the value while the widget is not drawn, to get it back.
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -98,6 +102,7 @@ def selectbox(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
 
 
@@ -116,6 +121,7 @@ def radio(
     horizontal: bool = False,
     captions: Iterable[str] | None = None,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> Any:
     """Radio buttons to pick one option; returns the option itself (or None).
 
@@ -148,6 +154,7 @@ def radio(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
 
 
@@ -167,6 +174,7 @@ def multiselect(
     disabled: bool = False,
     label_visibility: str = "visible",
     accept_new_options: bool = False,
+    persist_state: str | None = None,
 ) -> list[Any]:
     """Pick any number of options; returns a list of the chosen options, in order.
 
@@ -215,6 +223,7 @@ def multiselect(
             args=args,
             kwargs=kwargs,
             call=call,
+            persist_state=persist_state,
         )
     )
 
@@ -238,6 +247,7 @@ def feedback(
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     width: str | int = "content",
+    persist_state: str | None = None,
 ) -> int | None:
     """Thumbs, faces or stars to rate something; returns the rating or None.
 
@@ -280,5 +290,6 @@ def feedback(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
     return None if value is None else int(value)

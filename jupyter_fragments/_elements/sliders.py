@@ -37,6 +37,7 @@ def slider(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> Any:
     """A slider over ints or floats; a (low, high) ``value`` makes a range slider.
 
@@ -57,10 +58,13 @@ def slider(
         two widgets with the same label need different keys.
     help : str, optional
         A tooltip.
-    on_change : callable, optional
-        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    on_change : callable, "rerun" or "ignore", optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
+        ``"ignore"``: no rerun, the value reaches the code with the next one.
     args, kwargs : optional
         Arguments for ``on_change``.
+    persist_state : {"page", "session"}, optional
+        With a ``key``: keep the value while the widget is not drawn, to get it back.
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -88,12 +92,14 @@ def slider(
     common = common_params(help, disabled, label_visibility)
     if any(is_date(v) for v in numbers[:3]):
         return date_slider(label, min_value, max_value, value, step, format, common, key=key,
-                           on_change=on_change, args=args, kwargs=kwargs)  # fmt: skip
+                           on_change=on_change, args=args, kwargs=kwargs,
+                           persist_state=persist_state)  # fmt: skip
     params = {**common, **_number_params(call, min_value, max_value, value, step, numbers)}
     params["format"] = format
     return render_input(
-        SLIDER, label, params, key=key, callback=on_change, args=args, kwargs=kwargs, call=call
-    )
+        SLIDER, label, params, key=key, callback=on_change, args=args, kwargs=kwargs, call=call,
+        persist_state=persist_state,
+    )  # fmt: skip
 
 
 def _number_params(
@@ -153,6 +159,7 @@ def select_slider(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> Any:
     """A slider over a list of options; a (low, high) ``value`` makes a range.
 
@@ -191,6 +198,7 @@ def select_slider(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
 
 
@@ -208,6 +216,7 @@ def choose_on_slider(
     kwargs: Any,
     call: str,
     dates: bool = False,
+    persist_state: str | None = None,
 ) -> Any:
     """Draw a selection slider (one option or a range) and return its value."""
     if is_range:
@@ -223,7 +232,15 @@ def choose_on_slider(
         "range": is_range,
     }
     return render_input(
-        kind, label, params, key=key, callback=on_change, args=args, kwargs=kwargs, call=call
+        kind,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+        persist_state=persist_state,
     )
 
 
@@ -243,6 +260,7 @@ def date_slider(
     on_change: Callback,
     args: Any,
     kwargs: Any,
+    persist_state: str | None = None,
 ) -> Any:
     """``st.slider`` over dates, times or datetimes: returns the same type (tuples for ranges).
 
@@ -300,6 +318,7 @@ def date_slider(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
         dates=True,
     )
 

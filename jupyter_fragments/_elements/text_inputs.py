@@ -27,6 +27,7 @@ def text_input(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> str:
     """A single-line text input; its value is sent on Enter or when it loses focus.
 
@@ -47,10 +48,13 @@ def text_input(
         two widgets with the same label need different keys.
     help : str, optional
         A tooltip.
-    on_change : callable, optional
-        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    on_change : callable, "rerun" or "ignore", optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
+        ``"ignore"``: no rerun, the value reaches the code with the next one.
     args, kwargs : optional
         Arguments for ``on_change``.
+    persist_state : {"page", "session"}, optional
+        With a ``key``: keep the value while the widget is not drawn, to get it back.
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -84,6 +88,7 @@ def text_input(
             args=args,
             kwargs=kwargs,
             call=f"st.text_input({label!r})",
+            persist_state=persist_state,
         )
     )
 
@@ -102,6 +107,7 @@ def text_area(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> str:
     """A multi-line text input; its value is sent when it loses focus.
 
@@ -128,6 +134,7 @@ def text_area(
             args=args,
             kwargs=kwargs,
             call=f"st.text_area({label!r})",
+            persist_state=persist_state,
         )
     )
 
@@ -148,6 +155,7 @@ def number_input(
     placeholder: str | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> Any:
     """A number input; ints when every number given is an int, floats otherwise.
 
@@ -166,10 +174,13 @@ def number_input(
         two widgets with the same label need different keys.
     help : str, optional
         A tooltip.
-    on_change : callable, optional
-        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    on_change : callable, "rerun" or "ignore", optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
+        ``"ignore"``: no rerun, the value reaches the code with the next one.
     args, kwargs : optional
         Arguments for ``on_change``.
+    persist_state : {"page", "session"}, optional
+        With a ``key``: keep the value while the widget is not drawn, to get it back.
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -196,6 +207,7 @@ def number_input(
         args=args,
         kwargs=kwargs,
         call=call,
+        persist_state=persist_state,
     )
 
 

@@ -21,6 +21,7 @@ def checkbox(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> bool:
     """A checkbox; returns whether it is checked.
 
@@ -35,10 +36,13 @@ def checkbox(
         two widgets with the same label need different keys.
     help : str, optional
         A tooltip.
-    on_change : callable, optional
-        Called (with ``args`` and ``kwargs``) before the rerun that the change causes.
+    on_change : callable, "rerun" or "ignore", optional
+        Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
+        ``"ignore"``: no rerun, the value reaches the code with the next one.
     args, kwargs : optional
         Arguments for ``on_change``.
+    persist_state : {"page", "session"}, optional
+        With a ``key``: keep the value while the widget is not drawn, to get it back.
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -61,6 +65,7 @@ def checkbox(
             args=args,
             kwargs=kwargs,
             call=f"st.checkbox({label!r})",
+            persist_state=persist_state,
         )
     )
 
@@ -76,6 +81,7 @@ def toggle(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    persist_state: str | None = None,
 ) -> bool:
     """A toggle switch; returns whether it is on.
 
@@ -96,5 +102,6 @@ def toggle(
             args=args,
             kwargs=kwargs,
             call=f"st.toggle({label!r})",
+            persist_state=persist_state,
         )
     )

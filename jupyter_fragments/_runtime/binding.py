@@ -19,6 +19,15 @@ class StateBinding:
 
     def __init__(self, host: Host) -> None:
         self.host = host
+        self.persisting: dict[str, str] = {}  # key -> persist_state ("page" / "session")
+
+    def persist(self, key: str, mode: str | None) -> None:
+        """``persist_state=`` (Streamlit 1.59+): keep the key's value while its widget is
+        not rendered, so that the widget gets it back when it returns."""
+        if mode is None:
+            self.persisting.pop(key, None)
+        else:
+            self.persisting[key] = mode
 
     def _apps(self) -> list[LiveApp]:
         return list(self.host.apps.values())
@@ -69,6 +78,9 @@ class StateBinding:
         return None
 
     def forget_key(self, record: WidgetRecord[Scope]) -> None:
-        """A keyed widget is gone: its value leaves session state, as in Streamlit."""
-        if record.key is not None and self.record_for_key(record.key) is None:
+        """A keyed widget is gone: its value leaves session state, as in Streamlit (unless
+        the widget asked to keep it with ``persist_state=``)."""
+        if record.key is None or record.key in self.persisting:
+            return
+        if self.record_for_key(record.key) is None:
             self.host.state.drop(record.key)
