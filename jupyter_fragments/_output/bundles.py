@@ -1,4 +1,8 @@
-"""Output dicts (nbformat shapes) for elements, markdown escaping and tracebacks."""
+"""Output dicts (nbformat shapes) for elements, HTML escaping and tracebacks.
+
+Markdown escaping and sanitizing live in `jupyter_fragments._output.sanitize`; every
+markdown output made here passes through it.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,13 @@ import types
 from collections.abc import Mapping
 from typing import Any
 
+from jupyter_fragments._output.sanitize import escape_markdown_html as escape_markdown_html
+from jupyter_fragments._output.sanitize import sanitize_markdown
+
 Output = dict[str, Any]
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_TICKS = re.compile(r"`+")
 
 
 ELEMENT_TAG = "jupyter_fragments"
@@ -50,9 +55,16 @@ def markdown_output(
     element: str | None = None,
     fields: Mapping[str, Any] | None = None,
 ) -> Output:
-    """Markdown rendered by the frontend, with a plain-text fallback."""
+    """Markdown rendered by the frontend, with a plain-text fallback.
+
+    Whatever HTML ``body`` carries outside code goes through the sanitizer, and link
+    destinations that could run script become ``#`` (see `sanitize_markdown`).
+    """
     return display_output(
-        {"text/markdown": body, "text/plain": plain if plain is not None else body},
+        {
+            "text/markdown": sanitize_markdown(body),
+            "text/plain": plain if plain is not None else body,
+        },
         element=element,
         fields=fields,
     )
@@ -65,59 +77,6 @@ def text_output(text: str, *, element: str | None = None) -> Output:
 
 def stream_output(name: str, text: str) -> Output:
     return {"output_type": "stream", "name": name, "text": text}
-
-
-def escape_markdown_html(text: str) -> str:
-    """Neutralize raw HTML in markdown, leaving code spans and fenced code as written.
-
-    Only ``<`` and ``&`` need escaping to stop tags and entities; ``>`` stays so that
-    blockquotes keep working. Inside code the renderer shows characters literally.
-    """
-    if "<" not in text and "&" not in text:
-        return text
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            out.append(line)
-            continue
-        out.append(_escape_outside_code_spans(line))
-    return "".join(out)
-
-
-def _escape_outside_code_spans(line: str) -> str:
-    parts: list[str] = []
-    pos = 0
-    while pos < len(line):
-        tick = _TICKS.search(line, pos)
-        if tick is None:
-            parts.append(_escape(line[pos:]))
-            break
-        closing = line.find(tick.group(0), tick.end())
-        while closing != -1 and (
-            line[closing + len(tick.group(0)) : closing + len(tick.group(0)) + 1] == "`"
-            or line[closing - 1 : closing] == "`"
-        ):
-            closing = line.find(tick.group(0), closing + len(tick.group(0)))
-        if closing == -1:
-            parts.append(_escape(line[pos : tick.end()]))
-            pos = tick.end()
-            continue
-        parts.append(_escape(line[pos : tick.start()]))
-        parts.append(line[tick.start() : closing + len(tick.group(0))])
-        pos = closing + len(tick.group(0))
-    return "".join(parts)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def escape_html(text: str) -> str:
