@@ -266,8 +266,11 @@ def test_the_bottom_is_hidden_while_empty(app_session: KernelSession) -> None:
     assert bottom_display() == "none"
     app.widget("chat").set_value(True)
     assert bottom_display() in ("", "None")
+    parts = _parts(app_session, app)
     app.widget("chat").set_value(False)
     assert bottom_display() == "none"
+    # the input's models went with it: its box, text box and send button
+    assert all(app_session.mirror[model_id].closed for model_id in parts.values())
 
 
 CALLBACK_APP = r"""%%app callback
