@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from _grid import report as grid_report
+
 SYSTEMS = ("floor", "fragments", "interact", "solara", "streamlit")
 TITLES = {
     "floor": "plain ipywidgets (floor)",
@@ -85,6 +87,10 @@ def _targets(results: dict[str, Any]) -> list[str]:
         flat = d["widgets_after"] == d["widgets_before"]
         row("D: RSS growth < 5 MB", f"{growth:.2f} MB", growth < 5)
         row("D: flat live-widget count", f"{d['widgets_before']} -> {d['widgets_after']}", flat)
+    grid = results.get("grid")
+    if grid:
+        ratio = grid["ratio"]
+        row("G: 100,000-row grid's first render within 2x of 100 rows", f"{ratio:.2f}x", ratio <= 2)
     if a:
         clean = a["comm_opens"] == 0 and a["comm_closes"] == 0
         opened = f"{a['comm_opens']}/{a['comm_closes']}"
@@ -227,6 +233,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
         lines += ["## F: timers (run_every=0.1)", "", *_timers(results["F"]), ""]
     if "burst" in results:
         lines += ["## Slider burst on a slow app (issue 3)", "", *_burst(results["burst"]), ""]
+    if "grid" in results:
+        title = "## G: st.dataframe's first render, 100 vs 100,000 rows (issue 13)"
+        lines += [title, "", *grid_report(results["grid"]), ""]
     lines += ["## Sanity checks", "", *[f"- {c}" for c in results["checks"]], ""]
     notes = path.parent / "NOTES.md"
     if notes.exists():

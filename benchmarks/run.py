@@ -31,6 +31,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import _grid  # noqa: E402
 import apps  # noqa: E402
 from _kernel import KernelSystem, Sample  # noqa: E402
 from _report import write_report  # noqa: E402
@@ -63,6 +64,7 @@ class Plan:
     bursts: int
     first_renders: int
     wide_rows: int = 2000
+    grid_renders: int = 20
 
     @classmethod
     def full(cls) -> Plan:
@@ -72,7 +74,7 @@ class Plan:
     @classmethod
     def quick(cls) -> Plan:
         return cls(interactions=20, warmup=3, endurance=500, timer_seconds=5.0,
-                   bursts=3, first_renders=2)  # fmt: skip
+                   bursts=3, first_renders=2, grid_renders=5)  # fmt: skip
 
 
 def log(text: str) -> None:
@@ -94,15 +96,18 @@ class Bench:
         self.checks: list[str] = []
 
     @contextlib.contextmanager
-    def systems(self) -> Iterator[Bench]:
+    def systems(
+        self, kernels: tuple[str, ...] = tuple(KERNEL_SYSTEMS), streamlit: bool = True
+    ) -> Iterator[Bench]:
         script = self.workdir / "streamlit_app.py"
         script.write_text(apps.STREAMLIT_SCRIPT)
         try:
-            for name, setup in KERNEL_SYSTEMS.items():
+            for name in kernels:
                 log(f"starting the {name} kernel")
-                self.k[name] = KernelSystem(name, setup)
-            log("starting streamlit")
-            self.server = StreamlitServer(script, self.workdir / "streamlit.log").start()
+                self.k[name] = KernelSystem(name, KERNEL_SYSTEMS[name])
+            if streamlit:
+                log("starting streamlit")
+                self.server = StreamlitServer(script, self.workdir / "streamlit.log").start()
             yield self
         finally:
             if self.server is not None:
@@ -447,8 +452,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="a short smoke run (~2 min)")
     parser.add_argument("--out", type=Path, default=HERE, help="where to write the results")
-    parser.add_argument("--shapes", default="A,D,B,C,C2000,W,first,F,burst",
-                        help="comma-separated subset of A,D,B,C,C2000,W,first,F,burst")  # fmt: skip
+    parser.add_argument("--shapes", default="A,D,B,C,C2000,W,first,F,burst,grid",
+                        help="comma-separated subset of A,D,B,C,C2000,W,first,F,burst,grid "
+                             "(grid alone: only the jupyter-fragments kernel, and its results "
+                             "are merged into the existing results.json)")  # fmt: skip
     parser.add_argument(
         "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
     )
@@ -466,9 +473,11 @@ def main(argv: list[str] | None = None) -> int:
             "machine": machine()}  # fmt: skip
     raw: dict[str, Any] = {}
     every = ("floor", "interact", "solara", "fragments", "streamlit")
+    only_grid = wanted == {"grid"}
     with tempfile.TemporaryDirectory(prefix="jf-bench-") as tmp:
         bench = Bench(plan, Path(tmp))
-        with bench.systems():
+        kernels = ("fragments",) if only_grid else tuple(KERNEL_SYSTEMS)
+        with bench.systems(kernels, streamlit=not only_grid):
             gc.collect()
             if "A" in wanted or "D" in wanted:
                 log("shape A: a click inside a fragment")
@@ -502,6 +511,9 @@ def main(argv: list[str] | None = None) -> int:
             if "burst" in wanted:
                 log("burst: 20 slider moves on a slow app")
                 raw["burst"] = bench.burst()
+            if "grid" in wanted:
+                log("shape G: st.dataframe's first render, 100 vs 100,000 rows")
+                raw["grid"] = _grid.grid_first_render(bench.k["fragments"], plan.grid_renders)
     meta["seconds"] = round(time.time() - started, 1)
     meta["machine"]["loadavg_end"] = os.getloadavg()
     results = {"meta": meta, "checks": bench.checks, "shapes": summarize(raw)}
@@ -509,6 +521,13 @@ def main(argv: list[str] | None = None) -> int:
         if key in raw:
             results[key] = raw[key]
     results["wide_overhead"] = _wide_overhead(results["shapes"], plan)
+    if "grid" in raw:
+        results["grid"] = {**_grid.summary(raw["grid"]), "date": meta["date"],
+                           "loadavg": [meta["machine"]["loadavg_start"][0],
+                                       meta["machine"]["loadavg_end"][0]]}  # fmt: skip
+    existing = args.out / "results.json"
+    if only_grid and existing.exists():  # a grid-only run keeps the other shapes' figures
+        results = {**json.loads(existing.read_text()), "grid": results["grid"]}
     (args.out / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
     write_report(results, args.out / "RESULTS.md")
     log(f"done in {meta['seconds']} s: {args.out / 'RESULTS.md'}")

@@ -297,6 +297,25 @@ class StreamingGrid(StreamingDataGrid):  # type: ignore[misc]
         self.data = raw.copy(deep=False)
         self._on_transforms_changed({"new": self._transforms})
 
+    @property
+    def data(self) -> pd.DataFrame:
+        return StreamingDataGrid.data.fget(self)
+
+    @data.setter
+    def data(self, frame: pd.DataFrame) -> None:
+        """What ipydatagrid's setter does, without copying the frame to build its schema
+        (the page gets the schema and the row count; rows come when asked for)."""
+        frame.columns = frame.columns.map(str)
+        index_key = self.get_dataframe_index(frame)
+        described = self.generate_data_object(frame.iloc[:0].copy(), "ipydguuid", index_key)
+        frame["ipydguuid"] = np.arange(len(frame))  # each row's position in the data
+        self._StreamingDataGrid__dataframe_reference_index_names = frame.index.names
+        self._StreamingDataGrid__dataframe_reference_columns = frame.columns
+        self._StreamingDataGrid__dataframe_reference = frame
+        self._data_object = described
+        self._row_count = len(frame)
+        self._data = {"data": {}, "schema": described["schema"], "fields": described["fields"]}
+
     def _handle_comm_msg(self, widget: Any, content: Any, buffers: Any) -> None:
         if not isinstance(content, dict) or content.get("type") != "data-request":
             super()._handle_comm_msg(widget, content, buffers)

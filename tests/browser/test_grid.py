@@ -7,6 +7,7 @@ column header's menu button) from the grid's box, its 20-pixel header and rows.
 from __future__ import annotations
 
 from collections.abc import Callable
+
 import pytest
 from conftest import NotebookPage
 from test_app_page import app_notebook, app_text, wait_text
