@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from jupyter_fragments._elements.handles import ElementHandle, RowAdder, Slot, show_outside
 from jupyter_fragments._output.bundles import Output
 from jupyter_fragments._page.blocks import Block, LayoutElement, StaticElement, WidgetElement
 from jupyter_fragments._page.pool import ModelPool
@@ -15,6 +16,7 @@ from jupyter_fragments._runtime.events import CHANGE_MODES, ignore_change
 from jupyter_fragments._runtime.session import current_context, get_session
 from jupyter_fragments._widgets.base import InputKind, Params
 from jupyter_fragments._widgets.buttons import TriggerValueKind
+from jupyter_fragments._widgets.containers import LayoutStateKind
 from jupyter_fragments._widgets.registry import WidgetRecord
 from jupyter_fragments.errors import (
     DuplicateWidgetError,
@@ -39,20 +41,24 @@ def require_context(call: str) -> RunContext:
     return ctx
 
 
-def add_static(outputs: list[Output]) -> None:
-    """Add a static element to the current block, or display it when no app runs."""
+def add_static(outputs: list[Output], *, rows: RowAdder | None = None) -> ElementHandle:
+    """Add a static element to the current block, or display it when no app runs.
+
+    Returns the element's handle (its methods replace the element in place); ``rows``
+    makes ``handle.add_rows(...)`` grow the element.
+    """
     ctx = context()
     if ctx is None:
-        from IPython.display import display
-
-        for output in outputs:
-            if output.get("output_type") == "display_data":
-                display(output["data"], raw=True, metadata=output.get("metadata") or None)
-            elif output.get("output_type") == "stream":
-                print(output["text"], end="")
-        return
-    ctx.block.add_static(StaticElement(outputs, serial=ctx.serial))
-    ctx.app.after_element(ctx)
+        slot = show_outside(outputs)
+    else:
+        element = StaticElement(outputs, serial=ctx.serial)
+        block = ctx.block
+        block.add_static(element)
+        slot = Slot.of(block, element)
+    slot.rows = rows
+    if ctx is not None:
+        ctx.app.after_element(ctx)
+    return ElementHandle(slot)
 
 
 def add_layout(
@@ -121,6 +127,18 @@ def width_layout(width: Any, call: str) -> dict[str, str] | None:
     )
 
 
+def height_layout(height: Any, call: str) -> dict[str, str]:
+    """The layout of Streamlit's ``height=`` for a box: a number of pixels fixes it and the
+    content scrolls; ``"content"`` and ``"stretch"`` (or None) let it grow."""
+    if height in (None, "content", "stretch"):
+        return {}
+    if isinstance(height, bool) or not isinstance(height, int) or height <= 0:
+        raise FragmentsAPIError(
+            f"{call} got height={height!r}. Fix: pass a positive number of pixels or 'content'."
+        )
+    return {"height": f"{height}px", "overflow": "auto"}
+
+
 def with_icon(text: str, icon: str | None, position: str = "left", *, call: str = "") -> str:
     """``text`` with Streamlit's ``icon=`` beside it.
 
@@ -152,7 +170,7 @@ def render_input(
     params: Params,
     *,
     key: Any = None,
-    callback: Callable[..., Any] | None = None,
+    callback: Callable[..., Any] | str | None = None,
     args: Any = None,
     kwargs: Any = None,
     call: str,
@@ -161,12 +179,14 @@ def render_input(
 ) -> Any:
     """Draw an input widget, reusing its model by identity, and return its value.
 
+    ``callback`` is ``on_change``/``on_click``: a function, ``"rerun"`` or ``"ignore"``.
     ``persist_state`` (``"page"``/``"session"``, with a key) keeps the value while the
     widget is not drawn.
     ``submits`` marks a form's submit button (it submits the form it is drawn in).
-    A ``width`` in ``params`` (Streamlit's ``width=``) sizes the widget.
+    ``params["input_width"]`` (Streamlit's ``width=``) sizes the widget.
     """
     ctx = require_context(call)
+    width_layout(params.get("input_width"), call)
     label = "" if label is None else str(label)
     key = normalize_key(key, call)
     _persist(key, persist_state, call)
@@ -288,7 +308,7 @@ def _check_unique(
 def _input_pool(ctx: RunContext, params: Params) -> ModelPool:
     """The shared models a new widget takes: sized by ``width=``, or to the sidebar."""
     pool = ctx.app.page.pool
-    attrs = width_layout(params.get("width"), "width")
+    attrs = width_layout(params.get("input_width"), "width")
     if attrs is not None:
         return pool.fitted(**attrs)
     if ctx.block is ctx.app.sidebar:
@@ -326,7 +346,7 @@ def _reuse_record(
     kind = record.kind
     if _differs(record.params, params):  # unchanged parameters: nothing to set
         kind.update(record.widget, label, params)
-        if record.params.get("width") != params.get("width"):
+        if record.params.get("input_width") != params.get("input_width"):
             record.widget.layout = _input_pool(ctx, params).layout()
     record.params = params
     record.label = label
@@ -354,7 +374,7 @@ def _place(
     record: WidgetRecord[Any],
     value: Any,
     submits: bool | None,
-    callback: tuple[Callable[..., Any] | None, Any, Any],
+    callback: tuple[Callable[..., Any] | str | None, Any, Any],
 ) -> Any:
     """Put the widget into the current block for this run; return what the call returns."""
     block = ctx.block
@@ -369,7 +389,11 @@ def _place(
     record.callback = (func, tuple(args or ()), dict(kwargs or {})) if func else None
     if record.key is not None and record.kind.value_traits:
         get_session().state.sync_from_widget(record.key, value)
-    block.add(WidgetElement(record))
+    elif record.key is not None and record.kind.returns_trigger:
+        # a button's value in session state: True in the run its click caused only
+        get_session().state.sync_from_widget(record.key, bool(record.trigger))
+    if not isinstance(record.kind, LayoutStateKind):  # a layout state is its layout's
+        block.add(WidgetElement(record))
     ctx.app.after_element(ctx)  # may stop a stale run: before a click is handed out
     if record.kind.returns_trigger:
         if record.trigger:

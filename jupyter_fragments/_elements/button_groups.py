@@ -64,7 +64,7 @@ def _button_group(
     chosen = _defaults(choice["default"], opts, multi, call)
     if not multi and len(chosen) > 1:
         raise FragmentsAPIError(f"{call} got several defaults. Fix: pass one option or None.")
-    width_layout(common["width"], call)
+    width_layout(common["input_width"], call)
     params = {
         **common,
         "options": opts,
@@ -151,7 +151,7 @@ def pills(
             "format_func": format_func,
             "key": key,
         },
-        {**common_params(help, disabled, label_visibility), "width": width},
+        {**common_params(help, disabled, label_visibility), "input_width": width},
         (on_change, args, kwargs),
         persist_state,
     )
@@ -197,7 +197,7 @@ def segmented_control(
             "format_func": format_func,
             "key": key,
         },
-        {**common_params(help, disabled, label_visibility), "width": width},
+        {**common_params(help, disabled, label_visibility), "input_width": width},
         (on_change, args, kwargs),
         persist_state,
     )
@@ -264,7 +264,7 @@ def pagination(
         "num_pages": num_pages,
         "default": default,
         "max_visible_pages": max_visible_pages,
-        "width": width,
+        "input_width": width,
     }
     value = render_input(
         PAGINATION,

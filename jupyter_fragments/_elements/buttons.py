@@ -19,6 +19,7 @@ from jupyter_fragments._elements._core import (
     width_layout,
     with_icon,
 )
+from jupyter_fragments._elements.handles import ElementHandle
 from jupyter_fragments._elements.params import Callback, common_params, option_labels, option_list
 from jupyter_fragments._output.bundles import display_output, escape_html
 from jupyter_fragments._output.urls import safe_url
@@ -52,7 +53,7 @@ def _button_params(
         **common_params(help, disabled, "visible"),
         "type": type,
         "text": text,
-        "width": width,
+        "input_width": width,
     }
 
 
@@ -315,7 +316,7 @@ def link_button(
     width: str | int | None = None,
     shortcut: str | None = None,
     wrap: bool | None = None,
-) -> None:
+) -> ElementHandle:
     """A button-styled link that opens ``url`` in a new tab.
 
     A notebook does not learn when a link is opened, so ``on_click`` can only be
@@ -344,7 +345,7 @@ def link_button(
         use_container_width=use_container_width,
     )
     text = params["text"]
-    size = width_layout(params["width"], call) or {}
+    size = width_layout(params["input_width"], call) or {}
     style = (
         "display:inline-block;padding:0.3em 0.9em;border:1px solid #d0d0d7;"
         "border-radius:0.4em;text-decoration:none;text-align:center;box-sizing:border-box"
@@ -362,7 +363,7 @@ def link_button(
             f'<a class="jf-link-button" href="{escape_html(safe_url(url))}" target="_blank" '
             f'rel="noopener noreferrer" style="{style}"{title}>{escape_html(text)}</a>'
         )
-    add_static([display_output({"text/html": markup, "text/plain": f"{text} ({url})"})])
+    return add_static([display_output({"text/html": markup, "text/plain": f"{text} ({url})"})])
 
 
 def menu_button(

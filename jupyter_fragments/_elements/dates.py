@@ -52,10 +52,9 @@ def date_input(
 ) -> Any:
     """A date picker; returns a ``datetime.date`` (or None).
 
-    A list or tuple ``value`` (of zero, one or two dates) makes a range picker that
-    returns a tuple of the dates chosen so far. With ``required=True`` a cleared picker
-    gives ``value`` back rather than None. The picker shows dates in the browser's
-    locale whatever ``format`` says.
+    A list or tuple ``value`` (of up to two dates) makes a range picker returning a tuple
+    of the dates chosen so far. ``required=True``: a cleared picker gives ``value`` back.
+    The picker shows dates in the browser's locale whatever ``format`` says.
 
     Examples
     --------
@@ -99,7 +98,7 @@ def date_input(
         "max_value": high,
         "format": format,
         "required": required,
-        "width": width,
+        "input_width": width,
     }
     kind = DATE_RANGE if is_range else DATE_INPUT
     return render_input(
@@ -167,7 +166,7 @@ def time_input(
         "value": initial,
         "step": float(seconds),
         "required": required,
-        "width": width,
+        "input_width": width,
     }
     result = render_input(
         TIME_INPUT,
@@ -245,7 +244,7 @@ def datetime_input(
         "format": format,
         "step": float(seconds),
         "required": required,
-        "width": width,
+        "input_width": width,
     }
     result = render_input(
         DATETIME_INPUT,

@@ -1,4 +1,6 @@
-"""Layout: containers, columns, tabs, expanders, popovers, forms, ``st.empty``, the sidebar.
+"""Layout: containers, columns, tabs, expanders, popovers, ``st.empty``, the sidebar.
+
+(``st.form`` is in `jupyter_fragments._elements.forms`.)
 
 Every container works both as ``with box:`` and as ``box.write(...)``: the element
 functions it offers as methods are given to it by `jupyter_fragments._elements.surface`.
@@ -12,11 +14,30 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets
 
-from jupyter_fragments._elements._core import add_layout, context, require_context
-from jupyter_fragments._page.blocks import Block, StaticElement
+from jupyter_fragments._elements._core import (
+    add_layout,
+    context,
+    height_layout,
+    require_context,
+    width_layout,
+    with_icon,
+)
+from jupyter_fragments._elements.open_state import track_open
+from jupyter_fragments._page.blocks import Block
+from jupyter_fragments._widgets.containers import EXPANDER, POPOVER, TABS
 from jupyter_fragments.errors import FragmentsAPIError
 
 _GAPS = {"small": "1rem", "medium": "2rem", "large": "4rem", None: "0"}
+#: a container's gaps (Streamlit 1.67 sizes)
+_BOX_GAPS = {
+    **_GAPS,
+    "xxsmall": "0.25rem",
+    "xsmall": "0.5rem",
+    "xlarge": "6rem",
+    "xxlarge": "8rem",
+}
+_ALIGN = {"left": "flex-start", "center": "center", "right": "flex-end"}
+_VALIGN = {"top": "flex-start", "center": "center", "bottom": "flex-end"}
 
 
 class Container:
@@ -85,6 +106,24 @@ class Container:
             return empty()
 
 
+class _Openable(Container):
+    def __init__(self, block: Block | None, open: bool | None = None) -> None:
+        super().__init__(block)
+        self.open = open  # whether it is open, when ``on_change`` tracks it (else None)
+
+
+class TabContainer(_Openable):
+    """One tab of ``st.tabs``; ``open``: whether it is the tab shown (None: untracked)."""
+
+
+class ExpanderContainer(_Openable):
+    """``st.expander``; ``open``: whether it is expanded (None: untracked)."""
+
+
+class PopoverContainer(_Openable):
+    """``st.popover``; ``open``: whether it is open (None: untracked)."""
+
+
 def offer_methods(methods: Mapping[str, Callable[..., Any]]) -> None:
     """Make ``methods`` the element functions every container offers (``box.write(...)``).
 
@@ -108,51 +147,107 @@ class _Sidebar(Container):
 sidebar = _Sidebar()
 
 
-def _new_block(widget: widgets.Box, *, replace: bool = False) -> Block:
+def new_block(widget: widgets.Box, *, replace: bool = False) -> Block:
+    """A block of the running app drawn in ``widget`` (every element replaces the last
+    one when ``replace``, as in ``st.empty``)."""
     ctx = require_context("container")
     return Block(ctx.app.page, widget, ctx.scope, replace=replace)
 
 
 def container(
-    *, height: int | None = None, border: bool | None = None, key: Any = None
+    *,
+    border: bool | None = None,
+    key: Any = None,
+    width: str | int = "stretch",
+    height: str | int | None = "content",
+    horizontal: bool = False,
+    wrap: bool = True,
+    horizontal_alignment: str = "left",
+    vertical_alignment: str = "top",
+    gap: str | None = "small",
+    autoscroll: bool | None = None,
 ) -> Container:
     """A box to draw elements into, possibly later and out of order.
 
     Parameters
     ----------
-    height : int, optional
-        Fixed height in pixels; the content scrolls.
     border : bool, optional
-        Draw a border (default: only when ``height`` is set).
+        Draw a border (default: only when ``height`` is a number of pixels).
+    width : "stretch", "content" or int
+        The box's width.
+    height : "content", "stretch" or int
+        A number of pixels fixes the height; the content scrolls.
+    horizontal : bool
+        Lay the elements out in a row (wrapping onto more rows if ``wrap``).
+    horizontal_alignment, vertical_alignment : str
+        ``"left"``/``"center"``/``"right"`` and ``"top"``/``"center"``/``"bottom"``, or
+        ``"distribute"`` to spread the elements along the box's direction.
+    gap : str or None
+        The space between elements, ``"xxsmall"`` to ``"xxlarge"`` (None: none).
+    autoscroll : bool, optional
+        Accepted for Streamlit's signature; the notebook does not scroll the box.
 
     Examples
     --------
     >>> box = st.container(border=True)
     >>> st.write("below the box")
     >>> box.write("inside the box, drawn later")
+    >>> row = st.container(horizontal=True, horizontal_alignment="right")
     """
-    if border is None:
-        border = height is not None
-    if height is not None and (not isinstance(height, int) or height <= 0):
+    pixels = height if height not in (None, "content", "stretch") else None
+    if pixels is not None and (
+        isinstance(pixels, bool) or not isinstance(pixels, int) or pixels <= 0
+    ):
         raise FragmentsAPIError(
             f"st.container(height={height!r}) needs a positive number of pixels. "
-            "Fix: pass e.g. height=300, or leave it out."
+            "Fix: pass e.g. height=300, 'content', or leave it out."
         )
-    attrs: dict[str, Any] = {}
+    if border is None:
+        border = pixels is not None
+    attrs = _flow(horizontal, wrap, horizontal_alignment, vertical_alignment, gap)
+    attrs.update(width_layout(width, "st.container()") or {})
     if border:
-        attrs.update(border="1px solid #d0d0d7", padding="0.5em", border_radius="0.5em")  # type: ignore[arg-type]
-    if height is not None:
-        attrs.update(height=f"{height}px", overflow="auto")
+        attrs.update(border="1px solid #d0d0d7", padding="0.5em", border_radius="0.5em")
+    if pixels is not None:
+        attrs.update(height=f"{pixels}px", overflow="auto")
 
     def make() -> tuple[widgets.Widget, list[Block]]:
-        box = widgets.VBox(layout=_layout(attrs), _dom_classes=("jf-container",))
-        return box, [_new_block(box)]
+        cls = widgets.HBox if horizontal else widgets.VBox
+        box = cls(layout=box_layout(attrs), _dom_classes=("jf-container",))
+        return box, [new_block(box)]
 
-    element = add_layout("container", (bool(border), height), make, "st.container()")
+    signature = (bool(border), pixels, tuple(sorted(attrs.items())))
+    element = add_layout("container", signature, make, "st.container()")
     return Container(element.blocks[0])
 
 
-def _layout(attrs: dict[str, Any]) -> widgets.Layout:
+def _flow(horizontal: bool, wrap: bool, across: str, down: str, gap: Any) -> dict[str, Any]:
+    """The flex layout of a container: its direction, alignments and gap."""
+    call = "st.container()"
+    for name, value, allowed in (
+        ("horizontal_alignment", across, (*_ALIGN, "distribute")),
+        ("vertical_alignment", down, (*_VALIGN, "distribute")),
+        ("gap", gap, tuple(_BOX_GAPS)),
+    ):
+        if value not in allowed:
+            choices = ", ".join(repr(a) for a in allowed)
+            raise FragmentsAPIError(f"{call} got {name}={value!r}. Fix: pass one of {choices}.")
+    main, cross = (across, down) if horizontal else (down, across)
+    places = {**_ALIGN, **_VALIGN, "distribute": "space-between"}
+    attrs: dict[str, Any] = {}
+    if main not in ("left", "top"):
+        attrs["justify_content"] = places[main]
+    if cross not in ("left", "top", "distribute"):
+        attrs["align_items"] = places[cross]
+    if horizontal:
+        attrs["flex_flow"] = "row wrap" if wrap else "row nowrap"
+    if horizontal or gap != "small":
+        attrs["grid_gap"] = _BOX_GAPS[gap]  # the CSS gap, which flex boxes take too
+    return attrs
+
+
+def box_layout(attrs: dict[str, Any]) -> widgets.Layout:
+    """A shared layout of the running app with these attributes (CSS-only ones left out)."""
     ctx = require_context("layout")
     clean = {k: v for k, v in attrs.items() if k != "border_radius"}
     return ctx.app.page.pool.layout(**clean)
@@ -169,8 +264,8 @@ def empty() -> Container:
     """
 
     def make() -> tuple[widgets.Widget, list[Block]]:
-        box = widgets.VBox(layout=_layout({}), _dom_classes=("jf-empty",))
-        return box, [_new_block(box, replace=True)]
+        box = widgets.VBox(layout=box_layout({}), _dom_classes=("jf-empty",))
+        return box, [new_block(box, replace=True)]
 
     element = add_layout("empty", (), make, "st.empty()")
     return Container(element.blocks[0])
@@ -182,8 +277,13 @@ def columns(
     gap: str | None = "small",
     vertical_alignment: str = "top",
     border: bool = False,
+    width: str | int = "stretch",
+    wrap: bool = True,
 ) -> list[Container]:
     """Side-by-side columns: a number of equal columns, or a list of relative widths.
+
+    ``width`` (``"stretch"`` or pixels) is the width of the whole row; ``wrap`` is
+    accepted for Streamlit's signature (columns stay side by side in a notebook).
 
     Examples
     --------
@@ -225,90 +325,161 @@ def columns(
         if border:
             column_attrs.update(border="1px solid #d0d0d7", padding="0.5em")
         # layouts first: if one is invalid, no widget has been made yet
-        column_layout = _layout(column_attrs)
-        grid_layout = _layout(
+        column_layout = box_layout(column_attrs)
+        grid_layout = box_layout(
             {
                 "grid_template_columns": " ".join(f"{w:g}fr" for w in weights),
                 "grid_gap": _GAPS[gap],
                 "align_items": align,
-                "width": "100%",
+                **(width_layout(width, "st.columns()") or {"width": "100%"}),
             }
         )
         cols = [widgets.VBox(layout=column_layout, _dom_classes=("jf-column",)) for _ in weights]
         grid = widgets.GridBox(
             children=tuple(cols), layout=grid_layout, _dom_classes=("jf-columns",)
         )
-        return grid, [_new_block(col) for col in cols]
+        return grid, [new_block(col) for col in cols]
 
     element = add_layout(
-        "columns", (weights, gap, vertical_alignment, border), make, "st.columns()"
+        "columns", (weights, gap, vertical_alignment, border, width), make, "st.columns()"
     )
     return [Container(block) for block in element.blocks]
 
 
-def tabs(labels: Sequence[str]) -> list[Container]:
+def tabs(
+    tabs: Sequence[str],
+    *,
+    width: str | int = "stretch",
+    height: str | int | None = "content",
+    default: str | None = None,
+    key: Any = None,
+    on_change: Any = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+) -> list[TabContainer]:
     """Tabs with the given labels; draw into each with ``with tab:``.
+
+    ``default`` is the label of the tab shown first; a number of pixels for ``height``
+    fixes the height of every tab (the content scrolls). ``on_change`` works as for
+    ``st.expander``; a tab's ``.open`` says whether it is shown, the state its label.
 
     Examples
     --------
-    >>> chart_tab, data_tab = st.tabs(["Chart", "Data"])
+    >>> chart_tab, data_tab = st.tabs(["Chart", "Data"], default="Data")
     """
+    labels = tabs
     if isinstance(labels, str) or not labels or not all(isinstance(x, str) for x in labels):
         raise FragmentsAPIError(
             f"st.tabs({labels!r}) needs a non-empty list of strings. Fix: st.tabs(['A', 'B'])."
         )
     titles = tuple(labels)
+    if default is not None and default not in titles:
+        raise FragmentsAPIError(
+            f"st.tabs() got default={default!r}, which is not one of its labels. "
+            f"Fix: pass one of {list(titles)}, or None for the first tab."
+        )
+    pane_attrs = height_layout(height, "st.tabs()")
+    tab_attrs = width_layout(width, "st.tabs()") or {}
 
     def make() -> tuple[widgets.Widget, list[Block]]:
-        panes = [widgets.VBox(layout=_layout({})) for _ in titles]
-        tab = widgets.Tab(children=tuple(panes), titles=titles, layout=_layout({}))
-        tab.selected_index = 0
-        return tab, [_new_block(pane) for pane in panes]
+        panes = [widgets.VBox(layout=box_layout(pane_attrs)) for _ in titles]
+        tab = widgets.Tab(children=tuple(panes), titles=titles, layout=box_layout(tab_attrs))
+        tab.selected_index = titles.index(default) if default is not None else 0
+        return tab, [new_block(pane) for pane in panes]
 
-    element = add_layout("tabs", titles, make, "st.tabs()")
-    return [Container(block) for block in element.blocks]
+    signature = (titles, tuple(pane_attrs.items()), tuple(tab_attrs.items()))
+    element = add_layout("tabs", signature, make, "st.tabs()")
+    params = {"labels": titles, "default": default if default is not None else titles[0]}
+    change = (key, on_change, args, kwargs)
+    shown = track_open(TABS, element, " | ".join(titles), params, change, "st.tabs()")
+    return [
+        TabContainer(block, None if shown is None else title == shown)
+        for title, block in zip(titles, element.blocks, strict=True)
+    ]
 
 
-def expander(label: str, expanded: bool = False, *, icon: str | None = None) -> Container:
+_EXPANDER_TYPES = ("default", "compact", "step")
+
+
+def expander(
+    label: str,
+    expanded: bool = False,
+    *,
+    icon: str | None = None,
+    type: str = "default",
+    width: str | int = "stretch",
+    key: Any = None,
+    on_change: Any = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+) -> ExpanderContainer:
     """A collapsible section, closed unless ``expanded=True``.
+
+    An emoji ``icon`` goes before the label; ``type`` (``"default"``, ``"compact"`` or
+    ``"step"``) is a CSS class (``jf-expander-compact``, ...) for the JupyterLab
+    extension to style; ``width`` is ``"stretch"`` or pixels. ``on_change="rerun"`` or a
+    function (given ``args``/``kwargs``) reruns on opening or closing; ``.open`` says if open.
 
     Examples
     --------
-    >>> with st.expander("Details"):
+    >>> with st.expander("Details", icon="🔍"):
     ...     st.write("Hidden until opened")
     """
-    title = str(label)
+    title = with_icon(str(label), icon, call="st.expander()")
+    if type not in _EXPANDER_TYPES:
+        raise FragmentsAPIError(
+            f"st.expander({label!r}) got type={type!r}. Fix: pass 'default', 'compact' or 'step'."
+        )
+    attrs = width_layout(width, "st.expander()") or {}
 
     def make() -> tuple[widgets.Widget, list[Block]]:
-        pane = widgets.VBox(layout=_layout({}))
+        pane = widgets.VBox(layout=box_layout({}))
         accordion = widgets.Accordion(
             children=(pane,),
             titles=(title,),
             selected_index=0 if expanded else None,
-            layout=_layout({}),
+            layout=box_layout(attrs),
+            _dom_classes=("jf-expander", f"jf-expander-{type}"),
         )
-        return accordion, [_new_block(pane)]
+        return accordion, [new_block(pane)]
 
-    element = add_layout("expander", (title,), make, "st.expander()")
-    return Container(element.blocks[0])
+    signature = (title, type, tuple(attrs.items()))
+    element = add_layout("expander", signature, make, "st.expander()")
+    change = (key, on_change, args, kwargs)
+    shown = track_open(EXPANDER, element, title, {"expanded": expanded}, change, "st.expander()")
+    return ExpanderContainer(element.blocks[0], shown)
 
 
 def popover(
     label: str,
     *,
+    type: str = "secondary",
     help: str | None = None,
     icon: str | None = None,
     disabled: bool = False,
-    use_container_width: bool = False,
-) -> Container:
+    use_container_width: bool | None = None,
+    width: str | int = "content",
+    wrap: bool | None = None,
+    key: Any = None,
+    on_change: Any = "ignore",
+    args: Any = None,
+    kwargs: Any = None,
+) -> PopoverContainer:
     """A container behind a toggle: its content shows when the label is clicked.
+
+    ``width`` is ``"content"``, ``"stretch"`` or pixels (``use_container_width=True`` is
+    Streamlit's older ``"stretch"``); ``type`` and ``wrap`` are accepted for Streamlit's
+    signature and do not change the look. ``on_change`` works as for ``st.expander``.
 
     Examples
     --------
     >>> with st.popover("Open popover"):
     ...     name = st.text_input("What's your name?")
     """
-    title = f"{icon} {label}" if icon else str(label)
+    title = with_icon(str(label), icon, call="st.popover()")
+    if use_container_width is not None:
+        width = "stretch" if use_container_width else "content"
+    size = width_layout(width, "st.popover()") or {}
     ctx = require_context("st.popover()")
 
     def make() -> tuple[widgets.Widget, list[Block]]:
@@ -317,83 +488,12 @@ def popover(
             children=(pane,),
             titles=(title,),
             selected_index=None,
-            layout=ctx.app.page.pool.layout(width="auto" if not use_container_width else "100%"),
+            layout=ctx.app.page.pool.layout(**size),
             _dom_classes=("jf-popover",),
         )
         return accordion, [Block(ctx.app.page, pane, ctx.scope)]
 
-    element = add_layout("popover", (title,), make, "st.popover()")
-    return Container(element.blocks[0])
-
-
-class Form(Container):
-    """``st.form``: widgets inside hold their changes back until the form is submitted."""
-
-    def __init__(self, block: Block, form_id: str) -> None:
-        super().__init__(block)
-        self.form_id = form_id
-
-    def __exit__(self, *exc: object) -> None:
-        ctx = context()
-        if ctx is not None and exc[0] is None and self.form_id not in ctx.forms_with_submit:
-            from jupyter_fragments._output.bundles import error_output
-
-            self._target().add(
-                StaticElement(
-                    [
-                        error_output(
-                            FragmentsAPIError(
-                                f"st.form({self.form_id!r}) has no submit button. "
-                                "Fix: add st.form_submit_button() inside the form."
-                            )
-                        )
-                    ],
-                    serial=ctx.serial,
-                )
-            )
-        super().__exit__(*exc)
-
-
-def form(
-    key: str,
-    clear_on_submit: bool = False,
-    *,
-    enter_to_submit: bool = True,
-    border: bool = True,
-) -> Form:
-    """A form: its widgets rerun nothing until ``st.form_submit_button`` is clicked.
-
-    Then the app (or the fragment the form is in) reruns once, with every value.
-
-    Examples
-    --------
-    >>> with st.form("signup", clear_on_submit=True):
-    ...     name = st.text_input("Name")
-    ...     age = st.number_input("Age", 0, 120, 30)
-    ...     if st.form_submit_button("Sign up"):
-    ...         st.write("Welcome", name)
-    """
-    ctx = require_context("st.form()")
-    form_id = str(key)
-    if ctx.block.form is not None:
-        raise FragmentsAPIError(
-            f"st.form({form_id!r}) is inside st.form({ctx.block.form!r}); forms cannot be "
-            "nested. Fix: close the first form before opening the next."
-        )
-    if form_id in ctx.forms:
-        raise FragmentsAPIError(
-            f"There are two forms with key {form_id!r} in this run. Fix: give each form "
-            "a unique key."
-        )
-    ctx.forms.add(form_id)
-    ctx.app.forms[form_id] = bool(clear_on_submit)
-    attrs: dict[str, Any] = {}
-    if border:
-        attrs.update(border="1px solid #d0d0d7", padding="0.5em")
-
-    def make() -> tuple[widgets.Widget, list[Block]]:
-        box = widgets.VBox(layout=_layout(attrs), _dom_classes=("jf-form",))
-        return box, [_new_block(box)]
-
-    element = add_layout("form", (form_id, bool(border)), make, "st.form()", form=form_id)
-    return Form(element.blocks[0], form_id)
+    element = add_layout("popover", (title, tuple(size.items())), make, "st.popover()")
+    change = (key, on_change, args, kwargs)
+    shown = track_open(POPOVER, element, title, {"expanded": False}, change, "st.popover()")
+    return PopoverContainer(element.blocks[0], shown)

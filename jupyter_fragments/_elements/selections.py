@@ -35,7 +35,12 @@ def selectbox(
     *,
     placeholder: str = "Choose an option",
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    accept_new_options: bool = False,
+    filter_mode: str | None = "fuzzy",
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> Any:
     """A drop-down to pick one option; returns the option itself (or None).
@@ -51,11 +56,8 @@ def selectbox(
         The option selected at first; None selects nothing.
     format_func : callable
         Turns an option into its label (default ``str``).
-    key : str or int, optional
-        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
-        two widgets with the same label need different keys.
-    help : str, optional
-        A tooltip.
+    key, help, disabled, label_visibility
+        As for every input (see ``st.checkbox``).
     on_change : callable, "rerun" or "ignore", optional
         Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
         ``"ignore"``: no rerun, the value reaches the code with the next one.
@@ -63,11 +65,10 @@ def selectbox(
         Arguments for ``on_change``.
     persist_state : {"page", "session"}, optional
         With a ``key``: keep the value while the widget is not drawn, to get it back.
-    disabled : bool
-        Shown greyed out, not interactive.
-    label_visibility : {"visible", "hidden", "collapsed"}
-        Hide the label (its space stays) or collapse it; it is still the widget's
-        ``description``.
+    width : "stretch" or int, optional
+        The drop-down's width (default: the notebook's usual width); ``required``,
+        ``icon``, ``accept_new_options`` and ``filter_mode`` are accepted for Streamlit's
+        signature (a notebook's drop-down cannot be cleared, typed into or filtered).
 
     Examples
     --------
@@ -75,23 +76,14 @@ def selectbox(
     """
     call = f"st.selectbox({label!r})"
     opts = option_list(options, call)
-    if index is not None and (
-        not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < max(len(opts), 1)
-    ):
-        raise FragmentsAPIError(
-            f"{call} got index={index!r} for {len(opts)} options. "
-            f"Fix: pass an index between 0 and {max(len(opts) - 1, 0)}, or None for no selection."
-        )
-    if not callable(format_func):
-        raise FragmentsAPIError(
-            f"{call} got a format_func that is not callable. Fix: pass a function."
-        )
+    check_index(index, len(opts), call)
     params = {
         **common_params(help, disabled, label_visibility),
         "options": opts,
-        "labels": [str(format_func(o)) for o in opts],
+        "labels": option_labels(opts, format_func, call),
         "index": index if opts else None,
         "placeholder": placeholder,
+        "input_width": width,
     }
     return render_input(
         SELECTBOX,
@@ -121,6 +113,7 @@ def radio(
     horizontal: bool = False,
     captions: Iterable[str] | None = None,
     label_visibility: str = "visible",
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> Any:
     """Radio buttons to pick one option; returns the option itself (or None).
@@ -144,6 +137,7 @@ def radio(
         "labels": labels,
         "index": index if opts else None,
         "horizontal": horizontal,
+        "input_width": width,
     }
     return render_input(
         RADIO,
@@ -174,9 +168,17 @@ def multiselect(
     disabled: bool = False,
     label_visibility: str = "visible",
     accept_new_options: bool = False,
+    filter_mode: str | None = "fuzzy",
+    select_all: int | bool = 1000,
+    width: str | int | None = None,
+    wrap: bool | None = None,
     persist_state: str | None = None,
 ) -> list[Any]:
     """Pick any number of options; returns a list of the chosen options, in order.
+
+    ``width`` sizes the list; ``accept_new_options``, ``filter_mode``, ``select_all``
+    and ``wrap`` are accepted for Streamlit's signature (a notebook's selection list
+    takes no typed options, has no filter box and no "select all" entry).
 
     Examples
     --------
@@ -212,6 +214,7 @@ def multiselect(
         "default": chosen,
         "max_selections": max_selections,
         "placeholder": placeholder,
+        "input_width": width,
     }
     return list(
         render_input(
@@ -279,7 +282,7 @@ def feedback(
         "options": values,
         "labels": labels,
         "index": None if default is None else values.index(default),
-        "width": width,
+        "input_width": width,
     }
     value = render_input(
         FEEDBACK,

@@ -37,6 +37,7 @@ def slider(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> Any:
     """A slider over ints or floats; a (low, high) ``value`` makes a range slider.
@@ -52,12 +53,11 @@ def slider(
     step : int or float, optional
         The step (default 1, or 0.01 for floats).
     format : str, optional
-        A printf-style format for the shown value, e.g. ``"%.1f"``.
-    key : str or int, optional
-        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
-        two widgets with the same label need different keys.
-    help : str, optional
-        A tooltip.
+        A printf-style format for the shown value, e.g. ``"%.1f"``, or one of
+        Streamlit's names (``"percent"``, ``"dollar"``, ...). The readout shows the
+        number; text around it (``"%d%%"``, ``"%.1f °C"``) goes beside the label.
+    key, help, disabled, label_visibility
+        As for every input (see ``st.checkbox``).
     on_change : callable, "rerun" or "ignore", optional
         Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
         ``"ignore"``: no rerun, the value reaches the code with the next one.
@@ -65,11 +65,8 @@ def slider(
         Arguments for ``on_change``.
     persist_state : {"page", "session"}, optional
         With a ``key``: keep the value while the widget is not drawn, to get it back.
-    disabled : bool
-        Shown greyed out, not interactive.
-    label_visibility : {"visible", "hidden", "collapsed"}
-        Hide the label (its space stays) or collapse it; it is still the widget's
-        ``description``.
+    width : "stretch" or int, optional
+        The slider's width (default: the notebook's usual width).
 
     Returns
     -------
@@ -89,7 +86,7 @@ def slider(
             f"{call} got value={value!r}. Fix: pass one number, or a (low, high) pair for a range."
         )
     numbers = [*(value if is_range else [value]), min_value, max_value, step]
-    common = common_params(help, disabled, label_visibility)
+    common = {**common_params(help, disabled, label_visibility), "input_width": width}
     if any(is_date(v) for v in numbers[:3]):
         return date_slider(label, min_value, max_value, value, step, format, common, key=key,
                            on_change=on_change, args=args, kwargs=kwargs,
@@ -159,6 +156,7 @@ def select_slider(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> Any:
     """A slider over a list of options; a (low, high) ``value`` makes a range.
@@ -192,7 +190,7 @@ def select_slider(
         values,
         is_range,
         option_labels(opts, format_func, call),
-        common_params(help, disabled, label_visibility),
+        {**common_params(help, disabled, label_visibility), "input_width": width},
         key=key,
         on_change=on_change,
         args=args,

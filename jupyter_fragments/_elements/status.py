@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from jupyter_fragments._elements._core import add_layout, add_static, context, require_context
+from jupyter_fragments._elements.handles import ElementHandle
 from jupyter_fragments._elements.layout import Container
 from jupyter_fragments._output.bundles import (
     Output,
@@ -92,42 +93,58 @@ _CALLOUTS = {
 }
 
 
-def callout_output(kind: str, body: Any, icon: str | None = None) -> Output:
-    """A colored box holding markdown ``body`` (HTML in it escaped)."""
+def callout_output(
+    kind: str, body: Any, icon: str | None = None, title: str | None = None
+) -> Output:
+    """A colored box holding markdown ``body`` (HTML in it escaped), under a bold ``title``."""
     symbol, background, color = _CALLOUTS[kind]
     text = escape_markdown_html(str(body))
     prefix = f"{escape_markdown_html(str(icon))} " if icon else ""
+    if title is not None:
+        text = f"{prefix}**{escape_markdown_html(str(title))}**\n\n{text}"
+        prefix = ""
     source = (
         f'<div class="jf-callout jf-{kind}" style="background:{background};color:{color};'
         f'padding:0.6em 1em;border-radius:0.5em;margin:0.3em 0">\n\n{prefix}{text}\n\n</div>'
     )
     fields = {"icon": str(icon or ""), "value": str(body)}
-    return markdown_output(source, plain=f"{icon or symbol} {body}", element=kind, fields=fields)
+    heading = "" if title is None else f"{title}: "
+    plain = f"{icon or symbol} {heading}{body}"
+    return markdown_output(source, plain=plain, element=kind, fields=fields)
 
 
-def success(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
-    """Show a green success message.
+def success(
+    body: Any, *, icon: str | None = None, width: Any = "stretch", title: str | None = None
+) -> ElementHandle:
+    """Show a green success message, under a bold ``title`` if given.
 
     Examples
     --------
-    >>> st.success("This is a success message!", icon="✅")
+    >>> st.success("This is a success message!", icon="✅", title="Saved")
     """
-    add_static([callout_output("success", body, icon)])
+    return add_static([callout_output("success", body, icon, title)])
 
 
-def info(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
-    """Show a blue informational message."""
-    add_static([callout_output("info", body, icon)])
+def info(
+    body: Any, *, icon: str | None = None, width: Any = "stretch", title: str | None = None
+) -> ElementHandle:
+    """Show a blue informational message, under a bold ``title`` if given."""
+    return add_static([callout_output("info", body, icon, title)])
 
 
-def warning(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
-    """Show a yellow warning message."""
-    add_static([callout_output("warning", body, icon)])
+def warning(
+    body: Any, *, icon: str | None = None, width: Any = "stretch", title: str | None = None
+) -> ElementHandle:
+    """Show a yellow warning message, under a bold ``title`` if given."""
+    return add_static([callout_output("warning", body, icon, title)])
 
 
-def error(body: Any, *, icon: str | None = None, width: Any = "stretch") -> None:
-    """Show a red error message (not a traceback: see ``st.exception``)."""
-    add_static([callout_output("error", body, icon)])
+def error(
+    body: Any, *, icon: str | None = None, width: Any = "stretch", title: str | None = None
+) -> ElementHandle:
+    """Show a red error message, under a bold ``title`` if given (not a traceback: see
+    ``st.exception``)."""
+    return add_static([callout_output("error", body, icon, title)])
 
 
 # ------------------------------------------------------------------ progress
@@ -193,9 +210,16 @@ def progress(value: Any, text: Any = None, width: Any = "stretch") -> Progress:
 # ------------------------------------------------------------------- spinner
 @contextlib.contextmanager
 def spinner(
-    text: str = "In progress...", *, show_time: bool = False, width: Any = "content"
+    text: str = "In progress...",
+    *,
+    show_time: bool = False,
+    _cache: bool = False,
+    width: Any = "content",
 ) -> Iterator[None]:
     """Show ``text`` while the block runs; it is removed when the block ends.
+
+    (``_cache`` is Streamlit's internal flag for the spinner of cached functions; it is
+    accepted and changes nothing.)
 
     Examples
     --------
@@ -285,12 +309,22 @@ def _check_state(state: str) -> None:
         )
 
 
+_STATUS_TYPES = ("default", "compact", "step")
+
+
 def status(
-    label: str, *, expanded: bool = False, state: str = "running", width: Any = "stretch"
+    label: str,
+    *,
+    expanded: bool = False,
+    state: str = "running",
+    type: str = "default",
+    width: Any = "stretch",
 ) -> StatusContainer:
     """A collapsible container with a label and a state icon, for long tasks.
 
     Used with ``with``, it turns ``complete`` when the block ends (``error`` if it raised).
+    ``type`` (``"default"``, ``"compact"`` or ``"step"``) is a CSS class
+    (``jf-status-compact``, ...) for the JupyterLab extension to style.
 
     Examples
     --------
@@ -299,6 +333,10 @@ def status(
     ...     s.update(label="Download complete!", state="complete")
     """
     _check_state(state)
+    if type not in _STATUS_TYPES:
+        raise FragmentsAPIError(
+            f"st.status got type={type!r}. Fix: use 'default', 'compact' or 'step'."
+        )
     ctx = require_context("st.status()")
 
     def make() -> tuple[widgets.Widget, list[Block]]:
@@ -308,11 +346,11 @@ def status(
             titles=(f"{_STATE_ICONS[state]} {label}",),
             selected_index=0 if expanded else None,
             layout=ctx.app.page.pool.layout(),
-            _dom_classes=("jf-status",),
+            _dom_classes=("jf-status", f"jf-status-{type}"),
         )
         return accordion, [Block(ctx.app.page, pane, ctx.scope)]
 
-    element = add_layout("status", (), make, "st.status()")
+    element = add_layout("status", (type,), make, "st.status()")
     accordion = element.widget
     assert isinstance(accordion, widgets.Accordion)
     box = StatusContainer(element.blocks[0], accordion, str(label), state)
@@ -354,11 +392,11 @@ def toast(body: Any, *, icon: str | None = None, duration: Any = "short") -> Toa
     return Toast(LiveElement([_toast_output(body, icon)]))
 
 
-def balloons() -> None:
+def balloons() -> ElementHandle:
     """Celebrate: a line of balloons."""
-    add_static([markdown_output("🎈 " * 12, plain="🎈 " * 12, element="balloons")])
+    return add_static([markdown_output("🎈 " * 12, plain="🎈 " * 12, element="balloons")])
 
 
-def snow() -> None:
+def snow() -> ElementHandle:
     """Celebrate the winter way: a line of snowflakes."""
-    add_static([markdown_output("❄️ " * 12, plain="❄️ " * 12, element="snow")])
+    return add_static([markdown_output("❄️ " * 12, plain="❄️ " * 12, element="snow")])

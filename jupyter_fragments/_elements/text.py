@@ -11,15 +11,18 @@ import json as _json
 import re
 from typing import Any
 
-from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._elements._core import add_static, with_icon
+from jupyter_fragments._elements.handles import ElementHandle
 from jupyter_fragments._output.bundles import (
     display_output,
     error_output,
+    escape_html,
     escape_markdown_html,
     markdown_output,
     text_output,
 )
 from jupyter_fragments._runtime.session import get_session
+from jupyter_fragments.errors import FragmentsAPIError
 
 
 def _md(body: Any, unsafe_allow_html: bool) -> str:
@@ -27,7 +30,38 @@ def _md(body: Any, unsafe_allow_html: bool) -> str:
     return text if unsafe_allow_html else escape_markdown_html(text)
 
 
-def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+_ALIGNMENTS = ("left", "center", "right", "justify")
+
+
+def _boxed(source: str, call: str, *, width: Any = None, text_alignment: str = "left") -> str:
+    """Markdown inside a box that takes Streamlit's ``width`` (pixels) and
+    ``text_alignment``; ``"stretch"``, ``"content"`` and ``"auto"`` leave it as it is."""
+    if text_alignment not in _ALIGNMENTS:
+        raise FragmentsAPIError(
+            f"{call} got text_alignment={text_alignment!r}. "
+            "Fix: pass 'left', 'center', 'right' or 'justify'."
+        )
+    style = "" if text_alignment == "left" else f"text-align:{text_alignment};"
+    if isinstance(width, int) and not isinstance(width, bool) and width > 0:
+        style += f"width:{width}px;max-width:100%;"
+    elif width not in (None, "stretch", "content", "auto"):
+        raise FragmentsAPIError(
+            f"{call} got width={width!r}. Fix: pass 'stretch', 'content' or a positive "
+            "number of pixels."
+        )
+    return f'<div style="{style}">\n\n{source}\n\n</div>' if style else source
+
+
+def markdown(
+    body: Any,
+    unsafe_allow_html: bool = False,
+    *,
+    help: str | None = None,
+    width: str | int = "auto",
+    text_alignment: str = "left",
+    anchors: bool = True,
+    wrap: bool = True,
+) -> ElementHandle:
     """Show markdown text (raw HTML escaped unless ``unsafe_allow_html=True``).
 
     Parameters
@@ -36,33 +70,57 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
         Markdown; raw HTML in it is shown as text.
     unsafe_allow_html : bool
         Let raw HTML through to the frontend's (sanitizing) renderer.
+    width : "auto", "stretch", "content" or int
+        A number of pixels sets the text's width; the words are the notebook's to lay out.
+    text_alignment : {"left", "center", "right", "justify"}
+        How lines are aligned.
+    anchors, wrap : bool
+        Accepted for Streamlit's signature: the notebook's renderer makes heading
+        anchors and wraps lines.
 
     Examples
     --------
     >>> st.markdown("**Bold** and `code`")
     """
-    add_static([markdown_output(_md(body, unsafe_allow_html), plain=str(body), element="markdown")])
+    call = "st.markdown()"
+    source = _boxed(_md(body, unsafe_allow_html), call, width=width, text_alignment=text_alignment)
+    return add_static([markdown_output(source, plain=str(body), element="markdown")])
 
 
 _HEADING_NAMES = {1: "title", 2: "header", 3: "subheader"}
 
 
-def _heading(level: int, body: Any, divider: Any) -> None:
-    text = " ".join(str(body).splitlines())
+def _heading(level: int, body: Any, divider: Any, look: dict[str, Any]) -> ElementHandle:
+    """A heading; ``look`` holds ``icon``, ``width`` and ``text_alignment``."""
+    name = _HEADING_NAMES[level]
+    text = with_icon(" ".join(str(body).splitlines()), look["icon"], call=f"st.{name}()")
     source = f"{'#' * level} {escape_markdown_html(text)}"
     if divider:
         source += "\n\n---"
-    add_static([markdown_output(source, plain=text, element=_HEADING_NAMES[level])])
+    source = _boxed(source, f"st.{name}()", width=look["width"], text_alignment=look["align"])
+    return add_static([markdown_output(source, plain=text, element=name)])
 
 
-def title(body: Any, anchor: Any = None, *, help: str | None = None) -> None:
-    """Show a title (a level-1 heading).
+def title(
+    body: Any,
+    anchor: Any = None,
+    *,
+    help: str | None = None,
+    icon: str | None = None,
+    width: str | int = "stretch",
+    text_alignment: str = "left",
+    wrap: bool = True,
+) -> ElementHandle:
+    """Show a title (a level-1 heading), with an emoji ``icon`` before it if given.
+
+    ``anchor`` and ``wrap`` are accepted for Streamlit's signature (the notebook's
+    renderer makes the anchors and wraps the line).
 
     Examples
     --------
-    >>> st.title("My Awesome App")
+    >>> st.title("My Awesome App", icon="🎈", text_alignment="center")
     """
-    _heading(1, body, False)
+    return _heading(1, body, False, {"icon": icon, "width": width, "align": text_alignment})
 
 
 def header(
@@ -70,15 +128,19 @@ def header(
     anchor: Any = None,
     *,
     help: str | None = None,
+    icon: str | None = None,
     divider: Any = False,
-) -> None:
+    width: str | int = "stretch",
+    text_alignment: str = "left",
+    wrap: bool = True,
+) -> ElementHandle:
     """Show a header (a level-2 heading), optionally followed by a divider.
 
     Examples
     --------
     >>> st.header("Results", divider=True)
     """
-    _heading(2, body, divider)
+    return _heading(2, body, divider, {"icon": icon, "width": width, "align": text_alignment})
 
 
 def subheader(
@@ -86,18 +148,30 @@ def subheader(
     anchor: Any = None,
     *,
     help: str | None = None,
+    icon: str | None = None,
     divider: Any = False,
-) -> None:
+    width: str | int = "stretch",
+    text_alignment: str = "left",
+    wrap: bool = True,
+) -> ElementHandle:
     """Show a subheader (a level-3 heading), optionally followed by a divider.
 
     Examples
     --------
     >>> st.subheader("Details")
     """
-    _heading(3, body, divider)
+    return _heading(3, body, divider, {"icon": icon, "width": width, "align": text_alignment})
 
 
-def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+def caption(
+    body: Any,
+    unsafe_allow_html: bool = False,
+    *,
+    help: str | None = None,
+    width: str | int = "stretch",
+    text_alignment: str = "left",
+    wrap: bool = True,
+) -> ElementHandle:
     """Show small, muted text (markdown).
 
     Examples
@@ -105,47 +179,91 @@ def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = No
     >>> st.caption("Data: generated, seeded.")
     """
     small = f"<small>{_md(body, unsafe_allow_html)}</small>"
-    add_static([markdown_output(small, plain=str(body), element="caption")])
+    small = _boxed(small, "st.caption()", width=width, text_alignment=text_alignment)
+    return add_static([markdown_output(small, plain=str(body), element="caption")])
 
 
-def text(body: Any, *, help: str | None = None) -> None:
+def text(
+    body: Any,
+    *,
+    help: str | None = None,
+    width: str | int = "content",
+    text_alignment: str = "left",
+    wrap: bool = True,
+) -> ElementHandle:
     """Show fixed-width, preformatted text, exactly as given.
+
+    ``width``, ``text_alignment`` and ``wrap`` are checked and accepted for Streamlit's
+    signature; the text is shown as the notebook shows a stream.
 
     Examples
     --------
     >>> st.text("  aligned\n  columns")
     """
-    add_static([text_output(str(body), element="text")])
+    _boxed("", "st.text()", width=width, text_alignment=text_alignment)
+    return add_static([text_output(str(body), element="text")])
 
 
-def code(body: Any, language: str | None = "python", *, line_numbers: bool = False) -> None:
+def code(
+    body: Any,
+    language: str | None = "python",
+    *,
+    line_numbers: bool = False,
+    wrap_lines: bool = False,
+    height: str | int | None = "content",
+    width: str | int = "stretch",
+) -> ElementHandle:
     """Show a code block with syntax highlighting.
+
+    ``wrap_lines=True`` wraps long lines (drawn without syntax colours: a notebook's
+    highlighted blocks do not wrap); an int ``height`` (pixels) scrolls longer code;
+    ``line_numbers`` is accepted and not drawn.
 
     Examples
     --------
-    >>> st.code("print('hello')", language="python")
+    >>> st.code("print('hello')", language="python", wrap_lines=True)
     """
+    call = "st.code()"
+    if height not in (None, "content", "stretch") and (
+        isinstance(height, bool) or not isinstance(height, int) or height <= 0
+    ):
+        raise FragmentsAPIError(
+            f"{call} got height={height!r}. Fix: pass 'content', 'stretch' or a positive "
+            "number of pixels."
+        )
     source = str(body)
-    longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
-    fence = "`" * max(3, longest + 1)
     lang = language or ""
-    source_md = f"{fence}{lang}\n{source}\n{fence}"
+    if wrap_lines:
+        source_md = (
+            '<pre style="white-space:pre-wrap;overflow-wrap:anywhere">'
+            f"<code>{escape_html(source)}</code></pre>"
+        )
+    else:
+        longest = max((len(run) for run in re.findall(r"`+", source)), default=0)
+        fence = "`" * max(3, longest + 1)
+        source_md = f"{fence}{lang}\n{source}\n{fence}"
+    if isinstance(height, int):
+        source_md = f'<div style="max-height:{height}px;overflow:auto">\n\n{source_md}\n\n</div>'
+    source_md = _boxed(source_md, call, width=width)
     fields = {"language": lang}
-    add_static([markdown_output(source_md, plain=source, element="code", fields=fields)])
+    return add_static([markdown_output(source_md, plain=source, element="code", fields=fields)])
 
 
-def divider() -> None:
+def divider(*, width: str | int = "stretch") -> ElementHandle:
     """Show a horizontal rule.
 
     Examples
     --------
     >>> st.divider()
     """
-    add_static([markdown_output("---", plain="―" * 20, element="divider")])
+    rule = _boxed("---", "st.divider()", width=width)
+    return add_static([markdown_output(rule, plain="―" * 20, element="divider")])
 
 
-def json(body: Any, *, expanded: bool | int = True) -> None:
+def json(body: Any, *, expanded: bool | int = True, width: str | int = "stretch") -> ElementHandle:
     """Show a dict, list or JSON string as pretty-printed, collapsible JSON.
+
+    ``width`` is accepted for Streamlit's signature: the notebook's JSON viewer sizes it.
 
     Examples
     --------
@@ -161,11 +279,11 @@ def json(body: Any, *, expanded: bool | int = True) -> None:
     if payload is not None:
         bundle["application/json"] = payload
     metadata = {"application/json": {"expanded": bool(expanded)}}
-    add_static([display_output(bundle, metadata, element="json")])
+    return add_static([display_output(bundle, metadata, element="json")])
 
 
-def exception(exc: BaseException) -> None:
-    """Show an exception with its traceback.
+def exception(exception: BaseException, width: str | int = "stretch") -> ElementHandle:
+    """Show an exception with its traceback (``width`` is accepted, the notebook sizes it).
 
     Examples
     --------
@@ -174,11 +292,11 @@ def exception(exc: BaseException) -> None:
     ... except ZeroDivisionError as exc:
     ...     st.exception(exc)
     """
-    add_static([error_output(exc, get_session().shell)])
+    return add_static([error_output(exception, get_session().shell)])
 
 
-def latex(body: Any, *, help: str | None = None) -> None:
-    """Show a LaTeX formula (a string, or a SymPy expression).
+def latex(body: Any, *, help: str | None = None, width: str | int = "stretch") -> ElementHandle:
+    """Show a LaTeX formula (a string, or a SymPy expression); MathJax sizes it.
 
     Examples
     --------
@@ -189,4 +307,4 @@ def latex(body: Any, *, help: str | None = None) -> None:
     source = str(body)
     # text/latex is rendered as text by MathJax (no HTML is interpreted)
     bundle = {"text/latex": f"$$\n{source}\n$$", "text/plain": source}
-    add_static([display_output(bundle, element="latex")])
+    return add_static([display_output(bundle, element="latex")])

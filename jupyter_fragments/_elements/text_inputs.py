@@ -26,7 +26,12 @@ def text_input(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    validate: str | tuple[str, str] | None = None,
+    live: bool | str = False,
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> str:
     """A single-line text input; its value is sent on Enter or when it loses focus.
@@ -39,44 +44,37 @@ def text_input(
         The starting text.
     max_chars : int, optional
         Longer text is cut to this length.
-    type : {"default", "password"}
-        ``"password"`` hides what is typed.
+    type : {"default", "password", "email", "url", "phone", "search"}
+        ``"password"`` hides what is typed; the others are plain text inputs here.
     placeholder : str, optional
-        Shown while the input is empty.
-    key : str or int, optional
-        Names the widget: its value is kept in ``st.session_state[key]`` (both ways), and
-        two widgets with the same label need different keys.
-    help : str, optional
-        A tooltip.
-    on_change : callable, "rerun" or "ignore", optional
-        Called (with ``args`` and ``kwargs``) before the rerun that the change causes;
-        ``"ignore"``: no rerun, the value reaches the code with the next one.
-    args, kwargs : optional
-        Arguments for ``on_change``.
-    persist_state : {"page", "session"}, optional
-        With a ``key``: keep the value while the widget is not drawn, to get it back.
-    disabled : bool
-        Shown greyed out, not interactive.
-    label_visibility : {"visible", "hidden", "collapsed"}
-        Hide the label (its space stays) or collapse it; it is still the widget's
-        ``description``.
+        Shown while the input is empty (after the emoji ``icon``, if one is given).
+    key, help, on_change, args, kwargs, disabled, label_visibility
+        As for every input (see ``st.checkbox``).
+    width : "stretch" or int, optional
+        The input's width (default: the notebook's usual width).
+    required, validate, live : optional
+        Accepted for Streamlit's signature and checked; a notebook's text input does
+        not check values in the browser and commits on Enter or blur.
 
     Examples
     --------
     >>> name = st.text_input("Name", placeholder="Ada")
     >>> st.write("Hello", name)
     """
-    if type not in ("default", "password"):
+    call = f"st.text_input({label!r})"
+    if type not in _TEXT_TYPES:
         raise FragmentsAPIError(
-            f"st.text_input({label!r}, type={type!r}) is not supported. "
-            "Fix: use type='default' or type='password'."
+            f"{call} got type={type!r}, which is not supported. "
+            f"Fix: use one of {', '.join(repr(t) for t in _TEXT_TYPES)}."
         )
+    _check_validate(validate, live, call)
     params = {
         **common_params(help, disabled, label_visibility),
         "value": value,
         "max_chars": max_chars,
         "type": type,
-        "placeholder": placeholder,
+        "placeholder": _with_icon(placeholder, icon),
+        "input_width": width,
     }
     return str(
         render_input(
@@ -87,10 +85,34 @@ def text_input(
             callback=on_change,
             args=args,
             kwargs=kwargs,
-            call=f"st.text_input({label!r})",
+            call=call,
             persist_state=persist_state,
         )
     )
+
+
+_TEXT_TYPES = ("default", "password", "email", "url", "phone", "search")
+
+
+def _with_icon(placeholder: str | None, icon: str | None) -> str | None:
+    """Streamlit draws ``icon`` inside the input, left of the text: here, in the placeholder."""
+    if not icon or icon.startswith(":material/") or icon == "spinner":
+        return placeholder
+    return f"{icon} {placeholder or ''}".rstrip()
+
+
+def _check_validate(validate: Any, live: Any, call: str) -> None:
+    """Streamlit's ``validate`` (a regex, or a regex and a message) and ``live``."""
+    rule = validate[0] if isinstance(validate, tuple) and len(validate) == 2 else validate
+    if rule is not None and not isinstance(rule, str):
+        raise FragmentsAPIError(
+            f"{call} got validate={validate!r}. Fix: pass a regular expression, or a "
+            "(regex, message) pair."
+        )
+    if not isinstance(live, (bool, str)):
+        raise FragmentsAPIError(
+            f"{call} got live={live!r}. Fix: pass True, False or a duration such as '250ms'."
+        )
 
 
 def text_area(
@@ -106,12 +128,15 @@ def text_area(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> str:
     """A multi-line text input; its value is sent when it loses focus.
 
-    Parameters are those of `text_input`, plus ``height`` in pixels.
+    Parameters are those of `text_input`, plus ``height`` in pixels (``required`` is
+    accepted and not checked in the browser).
 
     Examples
     --------
@@ -123,6 +148,7 @@ def text_area(
         "height": height,
         "max_chars": max_chars,
         "placeholder": placeholder,
+        "input_width": width,
     }
     return str(
         render_input(
@@ -154,10 +180,16 @@ def number_input(
     *,
     placeholder: str | None = None,
     disabled: bool = False,
+    required: bool = False,
     label_visibility: str = "visible",
+    icon: str | None = None,
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> Any:
     """A number input; ints when every number given is an int, floats otherwise.
+
+    ``width`` sizes it (default: the notebook's usual width); ``required`` and ``icon``
+    are accepted for Streamlit's signature (a notebook's number box has neither).
 
     Parameters
     ----------
@@ -197,6 +229,7 @@ def number_input(
         **_number_params(call, min_value, max_value, value, step),
         "format": format,
         "placeholder": placeholder,
+        "input_width": width,
     }
     return render_input(
         NUMBER_INPUT,

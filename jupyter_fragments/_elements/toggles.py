@@ -21,6 +21,8 @@ def checkbox(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
+    wrap: bool | None = None,
     persist_state: str | None = None,
 ) -> bool:
     """A checkbox; returns whether it is checked.
@@ -48,13 +50,21 @@ def checkbox(
     label_visibility : {"visible", "hidden", "collapsed"}
         Hide the label (its space stays) or collapse it; it is still the widget's
         ``description``.
+    width : "content", "stretch" or int, optional
+        The widget's width (default: the notebook's usual width).
+    wrap : bool, optional
+        Accepted for Streamlit's signature; the browser wraps the label.
 
     Examples
     --------
     >>> if st.checkbox("Show raw data"):
     ...     st.write(data)
     """
-    params = {**common_params(help, disabled, label_visibility), "value": bool(value)}
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "value": bool(value),
+        "input_width": width,
+    }
     return bool(
         render_input(
             CHECKBOX,
@@ -81,6 +91,8 @@ def toggle(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
+    wrap: bool | None = None,
     persist_state: str | None = None,
 ) -> bool:
     """A toggle switch; returns whether it is on.
@@ -91,7 +103,11 @@ def toggle(
     --------
     >>> live = st.toggle("Live updates")
     """
-    params = {**common_params(help, disabled, label_visibility), "value": bool(value)}
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "value": bool(value),
+        "input_width": width,
+    }
     return bool(
         render_input(
             TOGGLE,

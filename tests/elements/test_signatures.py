@@ -1,0 +1,126 @@
+"""Every parameter of Streamlit 1.67's signatures is accepted by the same name here.
+
+The facts are in ``tests/data/streamlit_1_67_signatures.json`` (names and parameter
+names, from ``inspect.signature`` on the streamlit 1.67.0 wheel). A parameter still
+missing is listed in ``NOT_YET`` below with who builds it, so this test passes and the
+gap stays visible; an entry that is no longer missing fails the test until removed.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+
+import jupyter_fragments as st
+
+FACTS = Path(__file__).resolve().parents[1] / "data" / "streamlit_1_67_signatures.json"
+SIGNATURES: dict[str, list[str]] = json.loads(FACTS.read_text(encoding="utf-8"))["signatures"]
+
+#: Streamlit's ``st.App`` is its ASGI server app; ours runs a script in a notebook. They
+#: share a name only, so their signatures are not compared.
+DIFFERENT_THINGS = {"App"}
+
+_BIND = ("bind",)
+
+#: Parameters not accepted yet, by name, with who builds them.
+NOT_YET: dict[str, tuple[str, ...]] = {
+    # issue 15 (widget state): bind="query-params" on stateful widgets
+    **{
+        name: _BIND
+        for name in (
+            "checkbox",
+            "toggle",
+            "radio",
+            "selectbox",
+            "multiselect",
+            "select_slider",
+            "slider",
+            "number_input",
+            "text_input",
+            "text_area",
+            "date_input",
+            "time_input",
+            "datetime_input",
+            "feedback",
+            "pills",
+            "segmented_control",
+            "pagination",
+        )
+    },
+    # issue 15: binding the open state of tabs and expanders to the query string
+    "tabs": ("bind",),
+    "expander": ("bind",),
+    # the charts' owner (_elements/charts.py)
+    "altair_chart": ("width", "height", "alt"),
+    "area_chart": ("alt",),
+    "bar_chart": ("sort", "alt"),
+    "line_chart": ("alt",),
+    "scatter_chart": ("alt",),
+    # the media owner (_elements/media.py)
+    "image": ("link", "alt"),
+    # the data owner (_elements/data.py)
+    "table": ("border", "width", "height", "hide_index", "hide_header", "alt"),
+    "metric": (
+        "icon",
+        "height",
+        "chart_data",
+        "chart_type",
+        "delta_arrow",
+        "format",
+        "delta_description",
+    ),
+    # the owners of caching, colors, files, dialogs and write (one module each)
+    "cache_data": ("max_size", "scope", "refresh_mode"),
+    "cache_resource": ("on_release", "scope", "refresh_mode"),
+    "color_picker": ("width", *_BIND),
+    "file_uploader": ("max_upload_size", "width"),
+    "dialog": ("position", "icon"),
+    "write_stream": ("cursor",),
+    # the runtime's owner: st.fragment takes func positionally only (fragment(func=f))
+    "fragment": ("func",),
+}
+
+
+def _accepts(name: str, parameter: str) -> bool:
+    """Whether ``st.<name>`` takes ``parameter`` (``*args`` means any positional ones)."""
+    ours = inspect.signature(getattr(st, name)).parameters
+    kinds = {p.kind for p in ours.values()}
+    if parameter.startswith("**"):
+        return inspect.Parameter.VAR_KEYWORD in kinds
+    if parameter.startswith("*"):
+        return inspect.Parameter.VAR_POSITIONAL in kinds
+    found = ours.get(parameter)
+    if found is not None and found.kind is not inspect.Parameter.POSITIONAL_ONLY:
+        return True
+    return inspect.Parameter.VAR_KEYWORD in kinds
+
+
+SHARED = sorted(n for n in SIGNATURES if hasattr(st, n) and n not in DIFFERENT_THINGS)
+
+
+def test_the_facts_cover_the_names_both_packages_have() -> None:
+    assert len(SIGNATURES) > 100
+    assert {"button", "pills", "chat_input", "cache_data"} <= set(SIGNATURES)
+    assert len(SHARED) > 60
+
+
+@pytest.mark.parametrize("name", SHARED)
+def test_every_streamlit_parameter_is_accepted(name: str) -> None:
+    missing = [p for p in SIGNATURES[name] if not _accepts(name, p)]
+    allowed = set(NOT_YET.get(name, ()))
+    unexpected = [p for p in missing if p not in allowed]
+    assert not unexpected, (
+        f"st.{name} does not accept Streamlit 1.67's {unexpected}. Fix: accept them "
+        "(implemented, or accepted and listed in docs/streamlit-compatibility.md)."
+    )
+    done = sorted(allowed - set(missing))
+    assert not done, f"st.{name} accepts {done} now. Fix: remove them from NOT_YET."
+
+
+def test_the_allow_list_names_only_real_gaps() -> None:
+    for name, parameters in NOT_YET.items():
+        assert name in SIGNATURES, name
+        assert set(parameters) <= set(SIGNATURES[name]), name
