@@ -15,9 +15,17 @@ import pytest
 
 from .nbapps_run import AppResult, NotebookResult, run_notebook
 
-__all__ = ["AppItem", "NotebookFile", "NotebookItem", "add_options", "collect_file"]
+__all__ = [
+    "AppItem",
+    "NotebookFile",
+    "NotebookItem",
+    "add_options",
+    "collect_file",
+    "terminal_summary",
+]
 
 _DEFAULT_TIMEOUT = 60.0
+_TALLY = pytest.StashKey[list[int]]()  # notebooks, apps, gestures played
 
 
 def add_options(parser: pytest.Parser, group: pytest.OptionGroup) -> None:
@@ -66,6 +74,16 @@ def collect_file(file_path: Path, parent: pytest.Collector) -> NotebookFile | No
     return NotebookFile.from_parent(parent, path=file_path)
 
 
+def terminal_summary(reporter: Any) -> None:
+    """One line after the tests: how much the collector ran (``pytest_terminal_summary``)."""
+    tally = reporter.config.stash.get(_TALLY, None)
+    if tally is None:
+        return
+    notebooks, apps, played = tally
+    poked = f", {played} gestures tried on their inputs" if _poke(reporter.config) else ""
+    reporter.write_line(f"nbapps: {notebooks} notebook(s) run, {apps} app(s){poked}")
+
+
 class NbAppsFailure(Exception):
     """A notebook or app test failed: the message is the whole report."""
 
@@ -84,6 +102,10 @@ class NotebookFile(pytest.File):
             )
         except Exception as exc:  # noqa: BLE001 - a notebook that cannot run is its test's failure
             result = NotebookResult(self.path, error=f"The notebook could not run: {exc!r}")
+        tally = config.stash.setdefault(_TALLY, [0, 0, 0])
+        tally[0] += 1
+        tally[1] += len(result.apps)
+        tally[2] += sum(app.gestures for app in result.apps)
         yield NotebookItem.from_parent(self, name="notebook", result=result)
         for app in result.apps:
             yield AppItem.from_parent(self, name=f"app[{app.name}]", app=app)

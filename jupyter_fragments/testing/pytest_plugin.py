@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .nbapps import add_options, collect_file
+from .nbapps import add_options, collect_file, terminal_summary
 
 if TYPE_CHECKING:
     from .session import KernelSession
@@ -38,6 +38,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     return collect_file(file_path, parent)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminal_summary(terminalreporter)
 
 
 _STRICT = pytest.StashKey[bool]()

@@ -98,6 +98,8 @@ def test_each_app_is_a_test_and_a_poke_finds_the_input_that_breaks_one(tmp_path:
         "ValueError: level 5 is too high"
     ) in poked.stdout
     assert 'raise ValueError("level 5 is too high")' in poked.stdout
+    # dashboard: 2 slider ends, 2 units, 1 click; picky: stopped at its slider's maximum
+    assert "nbapps: 3 notebook(s) run, 3 app(s), 7 gestures tried on their inputs" in poked.stdout
 
 
 def test_ini_option_skip_tag_unnamed_apps_and_cell_errors(tmp_path: Path):
