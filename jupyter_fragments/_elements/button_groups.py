@@ -11,7 +11,8 @@ from typing import Any
 
 from jupyter_fragments._elements._core import render_input, width_layout
 from jupyter_fragments._elements.params import Callback, common_params, option_labels, option_list
-from jupyter_fragments._widgets.base import InputKind, index_of
+from jupyter_fragments._elements.selections import default_options
+from jupyter_fragments._widgets.base import InputKind
 from jupyter_fragments._widgets.button_groups import (
     PAGINATION,
     PILLS,
@@ -20,23 +21,6 @@ from jupyter_fragments._widgets.button_groups import (
     SEGMENTED_MULTI,
 )
 from jupyter_fragments.errors import FragmentsAPIError
-
-
-def _defaults(default: Any, options: list[Any], multi: bool, call: str) -> list[Any]:
-    """The options chosen at first, checked against ``options``."""
-    if default is None:
-        chosen: list[Any] = []
-    elif multi and isinstance(default, (list, tuple, set, frozenset)):
-        chosen = list(default)
-    else:
-        chosen = [default]
-    missing = [d for d in chosen if index_of(options, d) is None]
-    if missing:
-        raise FragmentsAPIError(
-            f"{call} got default value {missing[0]!r}, which is not one of the options. "
-            "Fix: pass a default taken from options (or None)."
-        )
-    return chosen
 
 
 def _button_group(
@@ -61,7 +45,7 @@ def _button_group(
             "is for one option only. Fix: leave required out, or use selection_mode='single'."
         )
     opts = option_list(options, call)
-    chosen = _defaults(choice["default"], opts, multi, call)
+    chosen = default_options(choice["default"], opts, multi, call)
     if not multi and len(chosen) > 1:
         raise FragmentsAPIError(f"{call} got several defaults. Fix: pass one option or None.")
     width_layout(common["input_width"], call)

@@ -98,6 +98,23 @@ def selectbox(
     )
 
 
+def default_options(default: Any, options: list[Any], multi: bool, call: str) -> list[Any]:
+    """The options chosen at first (a list, a value or None), checked against ``options``."""
+    if default is None:
+        chosen: list[Any] = []
+    elif multi and isinstance(default, (list, tuple, set, frozenset)):
+        chosen = list(default)
+    else:
+        chosen = [default]
+    missing = [d for d in chosen if index_of(options, d) is None]
+    if missing:
+        raise FragmentsAPIError(
+            f"{call} got default value {missing[0]!r}, which is not one of the options. "
+            "Fix: pass a default taken from options (or None)."
+        )
+    return chosen
+
+
 def radio(
     label: str,
     options: Iterable[Any],
@@ -186,18 +203,7 @@ def multiselect(
     """
     call = f"st.multiselect({label!r})"
     opts = option_list(options, call)
-    if default is None:
-        chosen: list[Any] = []
-    elif isinstance(default, (list, tuple, set)):
-        chosen = list(default)
-    else:
-        chosen = [default]
-    missing = [d for d in chosen if index_of(opts, d) is None]
-    if missing:
-        raise FragmentsAPIError(
-            f"{call} got default value {missing[0]!r}, which is not one of the options. "
-            "Fix: pass defaults taken from options."
-        )
+    chosen = default_options(default, opts, True, call)
     if max_selections is not None and (not isinstance(max_selections, int) or max_selections < 1):
         raise FragmentsAPIError(
             f"{call} got max_selections={max_selections!r}. Fix: pass a positive int or None."
