@@ -39,6 +39,7 @@ SECTIONS = {
     "jupyter_fragments._elements.custom": "Any ipywidget",
     "jupyter_fragments._elements.media": "Media",
     "jupyter_fragments._elements.layout": "Layout and containers",
+    "jupyter_fragments._elements.handles": "Layout and containers",
     "jupyter_fragments._elements.dialogs": "Dialogs",
     "jupyter_fragments._elements.status": "Status",
     "jupyter_fragments.errors": "Errors",

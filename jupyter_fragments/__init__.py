@@ -61,6 +61,7 @@ from jupyter_fragments._elements.files import file_uploader
 from jupyter_fragments._elements.forms import form
 from jupyter_fragments._elements.grid import data_editor, dataframe
 from jupyter_fragments._elements.grid_layout import grid
+from jupyter_fragments._elements.handles import ElementHandle
 from jupyter_fragments._elements.introspect import echo, help  # noqa: A004 - Streamlit's name
 from jupyter_fragments._elements.layout import (
     Container,
@@ -148,6 +149,7 @@ __all__ = [
     "App",
     "Container",
     "DuplicateWidgetError",
+    "ElementHandle",
     "FragmentWidgetError",
     "FragmentsAPIError",
     "NoAppError",

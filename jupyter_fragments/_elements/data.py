@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._elements.handles import ElementHandle
 from jupyter_fragments._output.bundles import display_output, escape_html
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -174,14 +175,13 @@ def static_dataframe(
     height: Any = None,
     *,
     note: str = "",
-) -> None:
+) -> ElementHandle:
     """A DataFrame (or dict, list, array) as an escaped HTML table of at most 1000 rows:
     the grid's stand-in where ipydatagrid is missing (``note`` says so)."""
     tail = f"<p><small>{escape_html(note)}</small></p>" if note else ""
     if type(data).__name__ == "Styler" and column_order is None and not hide_index:
         markup = str(data.to_html()) + tail
-        add_static([display_output({"text/html": markup, "text/plain": str(data.data)})])
-        return
+        return add_static([display_output({"text/html": markup, "text/plain": str(data.data)})])
     table = _select_columns(data, column_order)
     show_index = not hide_index
     markup = table_html(table, show_index=show_index, max_rows=_MAX_ROWS)
@@ -190,10 +190,10 @@ def static_dataframe(
     text = table_text(table, show_index=show_index, max_rows=_MAX_ROWS)
     if note:
         text += f"\n{note}"
-    add_static([display_output({"text/html": markup + tail, "text/plain": text})])
+    return add_static([display_output({"text/html": markup + tail, "text/plain": text})])
 
 
-def table(data: Any = None) -> None:
+def table(data: Any = None) -> ElementHandle:
     """Show a static table: every row, every cell escaped.
 
     Examples
@@ -202,7 +202,7 @@ def table(data: Any = None) -> None:
     """
     t = to_table(data)
     bundle = {"text/html": table_html(t), "text/plain": table_text(t)}
-    add_static([display_output(bundle, element="table", fields=_table_fields(t))])
+    return add_static([display_output(bundle, element="table", fields=_table_fields(t))])
 
 
 def _table_fields(t: Table) -> dict[str, Any]:
@@ -233,7 +233,7 @@ def metric(
     *,
     border: bool = False,
     width: Any = "stretch",
-) -> None:
+) -> ElementHandle:
     """Show a number in large type, with an optional change shown as a colored arrow.
 
     ``delta_color``: ``"normal"`` (up is green), ``"inverse"`` (up is red) or ``"off"``.
@@ -271,7 +271,7 @@ def metric(
     markup = f'<div class="jf-metric" style="{style}">{"".join(parts)}</div>'
     fields = {"label": str(label), "value": shown_value, "delta": _metric_delta(delta)}
     bundle = {"text/html": markup, "text/plain": "\n".join(plain)}
-    add_static([display_output(bundle, element="metric", fields=fields)])
+    return add_static([display_output(bundle, element="metric", fields=fields)])
 
 
 def _metric_delta(delta: Any) -> str:

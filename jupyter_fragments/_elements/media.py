@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._elements.handles import ElementHandle
 from jupyter_fragments._output.bundles import (
     Output,
     display_output,
@@ -123,7 +124,7 @@ def image(
     output_format: str = "auto",
     *,
     use_container_width: bool = False,
-) -> None:
+) -> ElementHandle:
     """Show an image, or a list of images (with a caption each, or one for all).
 
     Examples
@@ -153,4 +154,4 @@ def image(
                     f"<small>{escape_markdown_html(str(text))}</small>", plain=str(text)
                 )
             )
-    add_static(outputs)
+    return add_static(outputs)

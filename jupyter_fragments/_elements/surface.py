@@ -29,6 +29,7 @@ from jupyter_fragments._elements import (
     forms,
     grid,
     grid_layout,
+    handles,
     introspect,
     layout,
     maps,
@@ -140,3 +141,4 @@ CONTAINER_METHODS: MappingProxyType[str, Callable[..., Any]] = MappingProxyType(
 )
 
 layout.offer_methods(CONTAINER_METHODS)
+handles.offer_methods(CONTAINER_METHODS)  # an element's handle replaces it in place
