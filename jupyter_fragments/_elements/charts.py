@@ -19,8 +19,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from jupyter_fragments._elements._core import add_static
-from jupyter_fragments._elements.data import Table, plain, to_table
-from jupyter_fragments._output.bundles import display_output
+from jupyter_fragments._elements.chart_data import (
+    SpecRows,
+    TableRows,
+    cell,
+    inline_data,
+    records,
+    table_of,
+)
+from jupyter_fragments._elements.data import Table
+from jupyter_fragments._elements.handles import ElementHandle
+from jupyter_fragments._output.bundles import Output, display_output
 from jupyter_fragments.errors import FragmentsAPIError
 
 VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
@@ -41,6 +50,8 @@ def _is_color(value: Any) -> bool:
 
 def _type_of(values: Sequence[Any]) -> str:
     present = [v for v in values if v is not None]
+    if not present:
+        return "quantitative"  # an empty chart's axes (or a column of nulls)
     if present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
         return "quantitative"
     if present and all(
@@ -53,12 +64,27 @@ def _type_of(values: Sequence[Any]) -> str:
 
 def _names(arg: Any, what: str, table: Table, call: str) -> list[str]:
     names = [arg] if isinstance(arg, str) else [str(a) for a in arg]
+    if not table.columns:
+        return names  # an empty chart: the columns come with add_rows
     available = [*table.columns, table.index_name or "index"]
     for name in names:
         if name not in table.columns and name != (table.index_name or "index"):
             raise FragmentsAPIError(
                 f"{call} got {what}={name!r}, which is not a column. Fix: use one of {available}."
             )
+    return names
+
+
+def _y_names(y: Any, table: Table, used: set[str | None], call: str) -> list[str]:
+    """The columns plotted: ``y``, or every column not used for another channel."""
+    if y is None:
+        names = [c for c in table.columns if c not in used]
+    else:
+        names = _names(y, "y", table, call)
+    if not table.columns:
+        return names or [_VALUE]  # an empty chart
+    if not names:
+        raise FragmentsAPIError(f"{call} has no columns to plot. Fix: pass data with columns.")
     return names
 
 
@@ -85,24 +111,21 @@ def chart_spec(
     horizontal: bool = False,
     call: str,
 ) -> dict[str, Any]:
-    """The Vega-Lite spec of a simple chart (wide data is melted into series)."""
-    table = to_table(data)
+    """The Vega-Lite spec of a simple chart (wide data is melted into series).
+
+    Without data it is an empty chart (its axes only), which ``add_rows`` fills.
+    """
+    table = table_of(data)
     x_name = _names(x, "x", table, call)[0] if x is not None else (table.index_name or "index")
     color_field = None
     if isinstance(color, str) and not _is_color(color):
         color_field = _names(color, "color", table, call)[0]
     size_field = _names(size, "size", table, call)[0] if isinstance(size, str) else None
-    used = {x_name, color_field, size_field}
-    if y is None:
-        y_names = [c for c in table.columns if c not in used]
-    else:
-        y_names = _names(y, "y", table, call)
-    if not y_names:
-        raise FragmentsAPIError(f"{call} has no columns to plot. Fix: pass data with columns.")
+    y_names = _y_names(y, table, {x_name, color_field, size_field}, call)
     xs = _values(table, x_name)
     melted = len(y_names) > 1
     extra = [f for f in (color_field, size_field) if f and f not in y_names and f != x_name]
-    records = _records(table, x_name, xs, y_names, extra, melted)
+    rows = _records(table, x_name, xs, y_names, extra, melted)
     y_field = _VALUE if melted else y_names[0]
     y_type = _type_of([v for name in y_names for v in _values(table, name)])
     x_type = _type_of(xs)
@@ -134,7 +157,7 @@ def chart_spec(
             mark_def["size"] = size
     spec: dict[str, Any] = {
         "$schema": SCHEMA,
-        "data": {"values": records},
+        "data": {"values": rows},
         "mark": mark_def,
         "encoding": encoding,
         "height": height or 300,
@@ -154,11 +177,11 @@ def _records(
     """The chart's data: a record per x value, or per x value and series when ``melted``."""
     records: list[dict[str, Any]] = []
     for i, x_value in enumerate(xs):
-        base = {x_name: plain(x_value)}
+        base = {x_name: cell(x_value)}
         for name in extra:
-            base[name] = plain(_values(table, name)[i])
+            base[name] = cell(_values(table, name)[i])
         for name in y_names:
-            y_value = plain(_values(table, name)[i])
+            y_value = cell(_values(table, name)[i])
             if melted:
                 records.append({**base, _SERIES: name, _VALUE: y_value})
             else:
@@ -184,7 +207,11 @@ def _series_encoding(
 
 
 def _summary(kind: str, spec: dict[str, Any]) -> str:
-    rows = len(spec.get("data", {}).get("values", []))
+    data = spec.get("data")
+    values = data.get("values") if isinstance(data, dict) else None
+    if isinstance(data, dict) and "name" in data:
+        values = (spec.get("datasets") or {}).get(data["name"])
+    rows = len(values) if isinstance(values, list) else 0
     encoding = spec.get("encoding", {})
     axes = ", ".join(
         f"{k}={v.get('title') or v.get('field')}"
@@ -194,18 +221,36 @@ def _summary(kind: str, spec: dict[str, Any]) -> str:
     return f"<{kind}: {axes}; {rows} data points>"
 
 
-def _show_spec(spec: dict[str, Any], kind: str) -> None:
+def _spec_outputs(spec: dict[str, Any], kind: str) -> list[Output]:
     if spec.get("width") == "container":
         # JupyterLab's renderer loops resizing such a chart inside the app's boxes
         spec = {k: v for k, v in spec.items() if k != "width"}
     schema = str(spec.get("$schema", SCHEMA))
     found = re.search(r"/v(\d+)(?:\.[\d.]+)?\.json", schema)
-    mime = f"application/vnd.vegalite.v{found.group(1)}+json" if found else VEGA_LITE_MIME
-    add_static([display_output({mime: spec, "text/plain": _summary(kind, spec)})])
+    # JupyterLab renders Vega-Lite v3 to v5: a newer spec (Altair 6 writes v6) goes to v5's
+    version = min(int(found.group(1)), 5) if found else 5
+    mime = f"application/vnd.vegalite.v{version}+json"
+    return [display_output({mime: spec, "text/plain": _summary(kind, spec)})]
 
 
-def _simple(mark: str, kind: str, data: Any, **options: Any) -> None:
-    _show_spec(chart_spec(mark, data, call=f"st.{kind}()", **options), kind)
+def _show_spec(spec: dict[str, Any], kind: str) -> ElementHandle:
+    """Draw a Vega-Lite spec; its handle's ``add_rows`` adds to the spec's data."""
+
+    def draw(grown: dict[str, Any]) -> list[Output]:
+        return _spec_outputs(grown, kind)
+
+    return add_static(draw(spec), rows=SpecRows(spec, draw))
+
+
+def _simple(mark: str, kind: str, data: Any, **options: Any) -> ElementHandle:
+    """Draw a simple chart; its handle's ``add_rows`` appends to its table and redraws."""
+    call = f"st.{kind}()"
+
+    def draw(table: Table) -> list[Output]:
+        return _spec_outputs(chart_spec(mark, table, call=call, **options), kind)
+
+    rows = TableRows(data, draw)
+    return add_static(draw(rows.table), rows=rows)
 
 
 def line_chart(
@@ -219,7 +264,7 @@ def line_chart(
     width: int | None = None,
     height: int | None = None,
     use_container_width: bool = True,
-) -> None:
+) -> ElementHandle:
     """A line chart: one line per column (or per ``y``), over the index (or ``x``).
 
     Examples
@@ -227,7 +272,7 @@ def line_chart(
     >>> st.line_chart({"a": [1, 3, 2], "b": [2, 1, 3]})
     >>> st.line_chart(df, x="date", y="price", color="#ff0000")
     """
-    _simple("line", "line_chart", data, x=x, y=y, color=color, x_label=x_label,
+    return _simple("line", "line_chart", data, x=x, y=y, color=color, x_label=x_label,
             y_label=y_label, width=width, height=height,
             use_container_width=use_container_width)  # fmt: skip
 
@@ -244,9 +289,9 @@ def area_chart(
     width: int | None = None,
     height: int | None = None,
     use_container_width: bool = True,
-) -> None:
+) -> ElementHandle:
     """An area chart (stacked like Streamlit's; ``stack=False`` overlaps the areas)."""
-    _simple("area", "area_chart", data, x=x, y=y, color=color, x_label=x_label,
+    return _simple("area", "area_chart", data, x=x, y=y, color=color, x_label=x_label,
             y_label=y_label, width=width, height=height, stack=stack,
             use_container_width=use_container_width)  # fmt: skip
 
@@ -264,9 +309,9 @@ def bar_chart(
     width: int | None = None,
     height: int | None = None,
     use_container_width: bool = True,
-) -> None:
+) -> ElementHandle:
     """A bar chart (stacked; ``stack=False`` groups the bars, ``horizontal=True`` turns it)."""
-    _simple("bar", "bar_chart", data, x=x, y=y, color=color, x_label=x_label,
+    return _simple("bar", "bar_chart", data, x=x, y=y, color=color, x_label=x_label,
             y_label=y_label, width=width, height=height, stack=stack, horizontal=horizontal,
             use_container_width=use_container_width)  # fmt: skip
 
@@ -283,9 +328,9 @@ def scatter_chart(
     width: int | None = None,
     height: int | None = None,
     use_container_width: bool = True,
-) -> None:
+) -> ElementHandle:
     """A scatter chart; ``size`` is a number or a column that sizes the points."""
-    _simple("circle", "scatter_chart", data, x=x, y=y, color=color, size=size,
+    return _simple("circle", "scatter_chart", data, x=x, y=y, color=color, size=size,
             x_label=x_label, y_label=y_label, width=width, height=height,
             use_container_width=use_container_width)  # fmt: skip
 
@@ -300,7 +345,7 @@ def vega_lite_chart(
     on_select: Any = "ignore",
     selection_mode: Any = None,
     **kwargs: Any,
-) -> None:
+) -> ElementHandle:
     """Show a Vega-Lite chart from a spec (and data to put in it).
 
     Examples
@@ -315,19 +360,15 @@ def vega_lite_chart(
             "st.vega_lite_chart got no spec. Fix: pass a Vega-Lite spec dict, e.g. "
             "{'mark': 'line', 'encoding': {...}}."
         )
-    full = _json.loads(_json.dumps({**(spec or {}), **kwargs}, default=str))
+    # tables become records before the copy, which would turn a DataFrame into its str()
+    given = inline_data({**(spec or {}), **kwargs})
+    full = _json.loads(_json.dumps(given, default=str))
     full.setdefault("$schema", SCHEMA)
     if data is not None:
-        table = to_table(data)
-        full["data"] = {
-            "values": [
-                {c: plain(v) for c, v in zip(table.columns, row, strict=False)}
-                for row in table.rows
-            ]
-        }
+        full["data"] = {"values": records(data)}
     if use_container_width and "width" not in full:
         full["width"] = "container"
-    _show_spec(full, "vega_lite_chart")
+    return _show_spec(full, "vega_lite_chart")
 
 
 def altair_chart(
@@ -338,7 +379,7 @@ def altair_chart(
     key: Any = None,
     on_select: Any = "ignore",
     selection_mode: Any = None,
-) -> None:
+) -> ElementHandle:
     """Show an Altair chart through its Vega-Lite spec.
 
     Examples
@@ -349,7 +390,21 @@ def altair_chart(
         raise FragmentsAPIError(
             f"st.altair_chart got {type(altair_chart).__name__}. Fix: pass an altair Chart."
         )
-    _show_spec(altair_chart.to_dict(), "altair_chart")
+    return _show_spec(_altair_spec(altair_chart), "altair_chart")
+
+
+def _altair_spec(chart: Any) -> dict[str, Any]:
+    """The chart's Vega-Lite dict, its data inline however many rows it has (Altair's
+    default stops at 5,000, which Streamlit does not)."""
+    try:
+        spec: dict[str, Any] = chart.to_dict()
+    except Exception as error:  # Altair's MaxRowsError, without importing altair first
+        if type(error).__name__ != "MaxRowsError":
+            raise
+        transformers = importlib.import_module("altair").data_transformers
+        with transformers.enable("default", max_rows=None):
+            spec = chart.to_dict()
+    return spec
 
 
 def pyplot(
@@ -357,7 +412,7 @@ def pyplot(
     clear_figure: bool | None = None,
     use_container_width: bool = True,
     **kwargs: Any,
-) -> None:
+) -> ElementHandle:
     """Show a Matplotlib figure as a PNG image.
 
     Without ``fig``, the current pyplot figure is shown and then cleared (as in
@@ -388,13 +443,14 @@ def pyplot(
         "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
         "text/plain": f"<Figure size {width}x{height} with {len(fig.axes)} Axes>",
     }
-    add_static([display_output(data)])
+    handle = add_static([display_output(data)])
     if clear_figure:
         fig.clf()
     if pyplot_module is not None and fig in [
         m.canvas.figure for m in _figure_managers(pyplot_module)
     ]:
         pyplot_module.close(fig)
+    return handle
 
 
 def _figure_managers(pyplot_module: Any) -> list[Any]:
@@ -412,7 +468,7 @@ def plotly_chart(
     selection_mode: Any = None,
     config: dict[str, Any] | None = None,
     **kwargs: Any,
-) -> None:
+) -> ElementHandle:
     """Show a Plotly figure through Plotly's own mime bundle (needs plotly installed).
 
     Examples
@@ -432,7 +488,7 @@ def plotly_chart(
     payload = _json.loads(pio.to_json(fig, validate=False))
     payload["config"] = {"responsive": bool(use_container_width), **(config or {})}
     traces = len(payload.get("data", []))
-    add_static(
+    return add_static(
         [
             display_output(
                 {
