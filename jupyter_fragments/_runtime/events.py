@@ -67,6 +67,7 @@ class InputEvents:
             record.trigger = True
             record.trigger_event = self.count
             record.clicks += 1
+            self._sync_trigger(record)
             if record.submits is not None:
                 self._submit_form(record.submits)
         else:
@@ -103,6 +104,12 @@ class InputEvents:
             self.session.state.sync_from_widget(record.key, value)
             if differs(old, value):
                 self.session.trigger_watchers(record.key, source=record.scope)
+
+    def _sync_trigger(self, record: WidgetRecord[Scope]) -> None:
+        """A keyed button's ``st.session_state[key]``: True from its click (its callback
+        included) to the end of the run the click caused, False otherwise."""
+        if record.key is not None and record.kind.returns_trigger:
+            self.session.state.sync_from_widget(record.key, record.trigger)
 
     def _submit_form(self, form_id: str) -> None:
         """Apply every held-back value of the form at once (their callbacks run first)."""
@@ -151,6 +158,7 @@ class InputEvents:
                 record.clicks = max(0, record.clicks - 1)
                 if not record.clicks:
                     record.trigger = False
+                    self._sync_trigger(record)
                 elif requeue:
                     scope = record.scope if record.scope.alive else self.scheduler.root
                     self.scheduler.requeue(scope)
