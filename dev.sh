@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set-up and the project's two jobs, on a fresh machine or an existing checkout:
 #   ./dev.sh dashboard   install, then open the example dashboard in JupyterLab
-#   ./dev.sh test        install (Chromium included), then lint, type-check, check the
-#                        import layers and test
+#   ./dev.sh test        install (Chromium and Graphviz included), then lint, type-check,
+#                        check the import layers and test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,15 +16,20 @@ ensure_venv() {
     "$PY" -m pip install -q --upgrade pip
 }
 
-ensure_chromium() {
-    if [ -x /usr/bin/chromium ]; then
+ensure_system_packages() {
+    # Chromium runs the browser tests; Graphviz's dot draws st.graphviz_chart as SVG
+    local missing=()
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+    command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+    if [ "${#missing[@]}" -eq 0 ]; then
         return
     fi
     if [ "$(id -u)" = "0" ]; then
         apt-get update -q
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
     else
-        echo "Chromium is missing: run 'sudo apt-get install -y chromium' for the browser tests." >&2
+        echo "Missing ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}' for the browser" \
+            "tests (chromium) and st.graphviz_chart's drawing tests (graphviz)." >&2
     fi
 }
 
@@ -41,7 +46,7 @@ case "${1:-}" in
         ;;
     test)
         shift
-        ensure_chromium
+        ensure_system_packages
         ensure_venv
         "$PY" -m pip install -q -e ".[test,lint,lab,browser]"
         "$PY" -m ruff check jupyter_fragments tests $(ls -d benchmarks docs 2>/dev/null)

@@ -1,4 +1,5 @@
-"""Every user text is escaped before it reaches HTML, unless ``unsafe_allow_html=True``.
+"""Every user text is escaped or sanitized before it reaches HTML; only
+``st.html(..., unsafe_allow_javascript=True)`` (and frames) show HTML as given.
 
 Each element family draws the payload wherever a user's text can go; then every live
 model the frontend holds is scanned: HTML and markdown outputs (outside code), HTML
@@ -151,6 +152,30 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
         ("download_button", f"st.download_button({P}, b'data', file_name={P})"),
         ("link_button", f"st.link_button({P}, 'javascript:alert(1)', help={P})"),
     ],
+    "embeds, media and furniture": [
+        ("html", f"st.html({P} + '<b onclick=alert(1)>b</b><a href=javascript:alert(1)>a</a>')"),
+        (
+            "markdown",
+            f"st.markdown({P} + ' <b onmouseover=alert(1)>x</b> `' + {P} + '` [a](javascript:x)',"
+            " unsafe_allow_html=True)",
+        ),
+        ("badge", f"st.badge({P}, icon={P}, help={P})"),
+        ("help", f"st.help({P})"),
+        ("help", f"class Evil:\n    {P}\n    x = {P}\n    def f(self, a={P}): pass\nst.help(Evil)"),
+        ("audio", "st.audio('https://example.invalid/a.mp3\" onerror=\"alert(1)', alt=" + P + ")"),
+        (
+            "video",
+            f"st.video('https://example.invalid/a.mp4', subtitles={{{P}: 'WEBVTT'}}, alt={P})",
+        ),
+        ("pdf", "st.pdf('https://example.invalid/a.pdf\" onload=\"alert(1)', alt=" + P + ")"),
+        ("iframe", f"st.iframe({P}, alt={P})"),
+        ("components", f"st.components.v1.html({P})"),
+        ("logo", "st.logo('https://example.invalid/l.png\" onerror=\"alert(1)')"),
+        ("map", f"st.map({{'lat': [1.0], 'lon': [2.0], {P}: [3]}}, alt={P})"),
+        ("mermaid_chart", f"st.mermaid_chart('graph LR; A[' + {P} + ']')"),
+        ("graphviz_chart", f"st.graphviz_chart('digraph {{ \"' + {P} + '\" -> b }}')"),
+        ("skeleton", "st.skeleton()"),
+    ],
     "charts": [
         ("line_chart", f"st.line_chart({{{P}: [1, 2, 3]}})"),
         ("bar_chart", f"st.bar_chart({{{P}: [1, 2, 3]}}, x_label={P})"),
@@ -163,15 +188,11 @@ FAMILIES: dict[str, list[tuple[str, str]]] = {
 }
 
 NOT_YET = [
-    "html",
-    "badge",
     "pills",
     "segmented_control",
     "chat_message",
     "chat_input",
     "data_editor",
-    "audio",
-    "video",
     "page_link",
 ]
 
@@ -204,16 +225,20 @@ def test_user_text_is_escaped_in_every_family(app_session: KernelSession, family
         pytest.skip(f"escaped; not covered because missing: {', '.join(missing)}")
 
 
-def test_unsafe_allow_html_is_the_only_way_through(app_session: KernelSession) -> None:
-    """The scanner sees raw HTML when the user asks for it (so its silence means something)."""
+def test_unsafe_allow_javascript_is_the_only_way_through(app_session: KernelSession) -> None:
+    """The scanner sees raw HTML when the user asks for scripts (so its silence means
+    something); HTML in markdown, even with ``unsafe_allow_html=True``, is sanitized."""
     link = "<a href='javascript:alert(1)'>x</a>"
     app_session.run_cell(
         "%%app rawhtml\nimport jupyter_fragments as st\n"
         f"st.markdown({P}, unsafe_allow_html=True)\n"
         f"st.markdown({link!r}, unsafe_allow_html=True)\n"
         f"st.markdown({link!r})\n"
+        f"st.html({P} + {link!r})\n"
+        f"st.html({P} + {link!r}, unsafe_allow_javascript=True)\n"
     )
-    assert len(unescaped(app_session.mirror)) == 2
+    hits = unescaped(app_session.mirror)
+    assert len(hits) == 1 and "Output text/html" in hits[0], hits
 
 
 def test_elements_that_do_not_exist_yet() -> None:
