@@ -26,8 +26,12 @@ SECTIONS = {
     "jupyter_fragments._elements.cache": "Caching",
     "jupyter_fragments._elements.text": "Text",
     "jupyter_fragments._elements.write": "Text",
+    "jupyter_fragments._elements.introspect": "Text",
+    "jupyter_fragments._elements.decor": "Text",
     "jupyter_fragments._elements.data": "Data",
     "jupyter_fragments._elements.charts": "Charts",
+    "jupyter_fragments._elements.maps": "Charts",
+    "jupyter_fragments._elements.diagrams": "Charts",
     "jupyter_fragments._elements.buttons": "Buttons",
     "jupyter_fragments._elements.toggles": "Checkboxes and toggles",
     "jupyter_fragments._elements.sliders": "Sliders",
@@ -38,6 +42,7 @@ SECTIONS = {
     "jupyter_fragments._elements.files": "Colors and files",
     "jupyter_fragments._elements.custom": "Any ipywidget",
     "jupyter_fragments._elements.media": "Media",
+    "jupyter_fragments._elements.embeds": "Media",
     "jupyter_fragments._elements.layout": "Layout and containers",
     "jupyter_fragments._elements.handles": "Layout and containers",
     "jupyter_fragments._elements.dialogs": "Dialogs",
@@ -258,6 +263,8 @@ def document(module: ModuleType, prefix: str, name: str, obj: Any) -> list[str]:
     elif callable(obj) and not isinstance(obj, type):
         out += ["```python", signature(title, obj) or title, "```", ""]
         out += render_doc(obj)
+    elif isinstance(obj, ModuleType):
+        out += [f"*module* `{title}`", "", *render_doc(obj), *module_members(title, obj)]
     elif isinstance(obj, str):
         out += [f"A string{': the version of jupyter-fragments' * (name == '__version__')}."]
     else:
@@ -277,6 +284,24 @@ def document(module: ModuleType, prefix: str, name: str, obj: Any) -> list[str]:
             ", ".join(f"`{m}`" for m in methods),
         ]
     return strip_blank_runs(out)
+
+
+def module_members(title: str, module: ModuleType, depth: int = 4) -> list[str]:
+    """The public names of a module given as an attribute (``st.components``): functions
+    with their docstrings, classes with their summary line, submodules in turn."""
+    out: list[str] = []
+    for name in getattr(module, "__all__", ()):
+        value, full = getattr(module, name), f"{title}.{name}"
+        out += ["", f"{'#' * depth} {full}", ""]
+        if isinstance(value, ModuleType):
+            out += [*render_doc(value), *module_members(full, value, depth + 1)]
+        elif inspect.isclass(value):
+            sig = (signature(full, value) or full).removesuffix(" -> None")
+            summary = (inspect.getdoc(value) or "").split("\n\n")[0]
+            out += ["```python", f"class {sig}", "```", "", inline(" ".join(summary.split()))]
+        elif callable(value):
+            out += ["```python", signature(full, value) or full, "```", "", *render_doc(value)]
+    return out
 
 
 def attribute_comments(module: ModuleType) -> dict[str, list[str]]:

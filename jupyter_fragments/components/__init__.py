@@ -1,7 +1,7 @@
 """``st.components``: Streamlit's components modules, as ``st.components.v1``.
 
-Use ``st.components.v1.html(...)`` or ``import jupyter_fragments.components.v1 as
-components``, as with ``streamlit.components.v1``.
+Call ``st.components.v1.html(...)``, or import the module as Streamlit apps do:
+``import jupyter_fragments.components.v1 as components``.
 """
 
 from __future__ import annotations
