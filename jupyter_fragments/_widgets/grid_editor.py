@@ -61,19 +61,6 @@ class EditorGrid(DataGrid):  # type: ignore[misc]
                 return
             self.on_edit(row, column, content.get("value"))
 
-    def set_frame(self, frame: pd.DataFrame, options: Mapping[str, list[Any]]) -> None:
-        """Show ``frame``; columns with ``options`` get the grid's drop-down editor."""
-        with self.hold_sync():
-            self.data = frame
-            if options:
-                data: dict[str, Any] = dict(getattr(self, "_data"))  # noqa: B009
-                fields = [dict(f) for f in data["schema"]["fields"]]
-                for field in fields:
-                    if field["name"] in options:
-                        field["constraint"] = {"enum": options[field["name"]]}
-                data["schema"] = {**data["schema"], "fields": fields}
-                self._data = data
-
     def put(self, row: int, label: str, value: Any) -> None:
         """Keep an accepted value in the kernel's copy (what a reloaded page shows)."""
         table = self._data.get("data")
@@ -113,13 +100,10 @@ class EditorView(GridView):
             **self.make_renderers(raw),
             **self.settings(len(raw)),
         )
-        if self._options():
-            self.grid.set_frame(raw, self._options())
         self.message = widgets.HTML("", layout=pool.layout(display="none"))
-        self.add = widgets.Button(description="Add row", icon="plus", layout=pool.layout())
-        self.delete = widgets.Button(
-            description="Delete selected rows", icon="trash", layout=pool.layout()
-        )
+        fit = pool.layout(width="auto")
+        self.add = widgets.Button(description="Add row", icon="plus", layout=fit)
+        self.delete = widgets.Button(description="Delete selected rows", icon="trash", layout=fit)
         self.add.on_click(lambda _b: self.add_row())
         self.delete.on_click(lambda _b: self.delete_rows())
         self.toolbar = widgets.HBox(layout=pool.layout())
@@ -136,14 +120,6 @@ class EditorView(GridView):
         children = ((self.toolbar,) if buttons else ()) + (self.grid, self.message)
         if tuple(self.box.children) != children:
             self.box.children = children
-
-    def _options(self) -> dict[str, list[Any]]:
-        found = {}
-        for label, config in zip(self.columns.labels, self.columns.configs, strict=True):
-            type_config = config.get("type_config") or {}
-            if type_config.get("type") == "selectbox" and type_config.get("options"):
-                found[label] = [json_value(o) for o in type_config["options"]]
-        return found
 
     def update(self, params: Params) -> None:
         """Follow new parameters: other data or columns redraw with the edits kept."""
@@ -172,7 +148,7 @@ class EditorView(GridView):
         self.writing = True
         try:
             with grid.hold_sync():
-                grid.set_frame(self.columns.raw(self.shown), self._options())
+                grid.data = self.columns.raw(self.shown)
                 grid.selections = []
         finally:
             self.writing = False

@@ -400,6 +400,7 @@ class DataframeView(GridView):
             **self.settings(len(raw)),
         )
         grid.observe(self._on_selections, names="selections")
+        grid.observe(self._on_sort, names="_transforms")
         self.grid = grid
         self.box.children = (grid,)
         self.reported = selection_state()
@@ -437,6 +438,12 @@ class DataframeView(GridView):
         self.set_traits(grid, traits)
 
     # -- selections ---------------------------------------------------------------------
+    def _on_sort(self, _change: Mapping[str, Any]) -> None:
+        """The page sorted or filtered: the selected rows move with their data (the page
+        keeps the rectangles where they were)."""
+        if self.grid is not None and self.grid.selections:
+            self.set_traits(self.grid, {"selections": self.rects(self.reported)})
+
     def _on_selections(self, change: Mapping[str, Any]) -> None:
         if self.writing:
             return

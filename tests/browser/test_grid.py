@@ -1,4 +1,4 @@
-"""The grid in a real JupyterLab page: select a row, sort by a column, edit a cell by typing.
+"""The grid in a real JupyterLab page (and Voila): select a row, sort, edit a cell by typing.
 
 The grid draws on a canvas: a test clicks where a person would (a row's cell, a
 column header's menu button) from the grid's box, its 20-pixel header and rows.
@@ -6,11 +6,13 @@ column header's menu button) from the grid's box, its 20-pixel header and rows.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
+from typing import Any
 
 import pytest
-from conftest import NotebookPage
-from test_app_page import app_notebook, app_text, wait_text
+from conftest import LabServer, NotebookPage, console_errors, skip_or_fail, write_notebook
+from test_app_page import LOAD, app_notebook, app_text, wait_text
 
 pytestmark = pytest.mark.browser
 
@@ -112,3 +114,20 @@ def test_edit_a_cell_by_typing(open_notebook: Callable[..., NotebookPage]) -> No
     wait_text(nb, "500 is above the maximum 100")
     assert "scores: [30, 55]" in app_text(nb)
     assert nb.console_errors() == []
+
+
+def test_click_a_row_in_voila(page: Any, lab_server: LabServer) -> None:
+    if importlib.util.find_spec("voila") is None:
+        skip_or_fail("voila is not installed (pip install voila)")
+    app = "%%app\nimport jupyter_fragments as st\n" + SELECT_APP
+    write_notebook(lab_server.root / "voila_grid.ipynb", [LOAD, app])
+    page.goto(f"{lab_server.url}/voila/render/voila_grid.ipynb?token={lab_server.token}")
+    page.locator(".jf-app").wait_for(state="visible", timeout=60_000)
+    has = "(t) => document.querySelector('.jf-app').innerText.includes(t)"
+    page.wait_for_function(has, arg="picked: []")
+    grid = page.locator(".jf-app .jf-grid .lm-DataGrid").first
+    grid.wait_for(state="visible")
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 40, box["y"] + ROW * 2 + ROW / 2)
+    page.wait_for_function(has, arg="picked: ['bob']")
+    assert console_errors(page, ignore=STREAMING_CLICK) == []

@@ -175,3 +175,15 @@ st.text(f"rows={event.selection.rows} same={edited is df}")
     assert "ann" in text and "bob" in text
     assert "rows=[] same=True" in text
     assert not [m for m in app_session.mirror.live() if m.kind.endswith("DataGrid")]
+
+
+def test_a_selection_follows_its_rows_when_the_page_sorts(app_session: KernelSession) -> None:
+    app_session.run_cell(SELECT_APP)
+    app = app_session.app("select")
+    grid = app_session.widget(grid_of(app, app_session, kind="dataframe"))
+    grid.set_state(selections=[row_rect(1)])  # bob
+    assert line(app, "picked=") == "picked=['bob']"
+    # sorted by score, descending: cy, ann, dee, bob; the page is told bob's new row
+    grid.set_state(_transforms=[{"type": "sort", "column": "score", "desc": True}])
+    assert grid.state["selections"] == [row_rect(3)]
+    assert line(app, "picked=") == "picked=['bob']"
