@@ -69,7 +69,7 @@ def markdown(
     body : str
         Markdown; raw HTML in it is shown as text.
     unsafe_allow_html : bool
-        Let raw HTML through to the frontend's (sanitizing) renderer.
+        Let raw HTML through, sanitized in the kernel (nh3: no scripts, no event handlers).
     width : "auto", "stretch", "content" or int
         A number of pixels sets the text's width; the words are the notebook's to lay out.
     text_alignment : {"left", "center", "right", "justify"}

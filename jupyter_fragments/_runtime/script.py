@@ -78,4 +78,7 @@ def compile_script(shell: Any, source: str, filename: str | None = None) -> Any:
         )
     tree = ast.parse(transformed, filename=filename)
     tree = _MagicWrites().visit(tree)
-    return compile(tree, filename, "exec")
+    # the script's own future imports (and the notebook's, as IPython gives cells), never
+    # this module's `from __future__ import annotations`
+    flags = getattr(getattr(shell, "compile", None), "flags", 0) if shell is not None else 0
+    return compile(tree, filename, "exec", flags=int(flags), dont_inherit=True)

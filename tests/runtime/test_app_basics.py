@@ -370,3 +370,14 @@ def handle():
     result = app_session.run_cell("handle.stop()")
     assert result.comm_closes > 0
     assert app_session.apps == []
+
+
+def test_app_cells_compile_like_plain_cells(app_session: KernelSession) -> None:
+    """Annotations in an app cell are objects, as in a plain cell: the runtime's own
+    ``from __future__ import annotations`` does not leak into user code."""
+    app_session.run_cell(
+        "%%app annotations\nimport jupyter_fragments as st\n"
+        "def f(x: int) -> int:\n    return x\n"
+        "st.text(type(f.__annotations__['x']).__name__)"
+    )
+    assert app_session.app("annotations").text.strip() == "type"
