@@ -100,6 +100,8 @@ def _check(widget: Any, name: str, value: Any) -> str | None:
     trait = widget.traits().get(name)
     if trait is None or name not in widget.keys:
         return None  # ipywidgets ignores what it does not sync
+    if value is None and getattr(trait, "allow_none", False):
+        return None  # `validate` below does not know None (traitlets checks it before)
     try:
         from_json = widget.trait_metadata(name, "from_json", widget._trait_from_json)
         cast = from_json(value, widget)
