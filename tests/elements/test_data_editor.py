@@ -183,3 +183,26 @@ st.text(f"a={list(a['n'])} b={list(b['n'])} log={st.session_state.get('log', [])
     assert line(app, "a=").startswith("a=[5, 2] b=[10, 20]")
     app.button("rerun").click()
     assert line(app, "a=").startswith("a=[5, 2] b=[10, 7]")
+
+
+def test_in_a_form_edits_wait_for_the_submit(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app form
+import pandas as pd
+import jupyter_fragments as st
+
+with st.form("f"):
+    edited = st.data_editor(pd.DataFrame({"n": [1, 2]}), key="fe", num_rows="delete")
+    st.form_submit_button("Save")
+st.text(f"n={list(edited['n'])}")
+"""
+    )
+    app = app_session.app("form")
+    runs = app.runs
+    edit(app_session, grid_of(app, app_session, key="fe"), 0, 0, 9)
+    assert app.runs == runs and line(app, "n=") == "n=[1, 2]"
+    app_session.find_widget("Delete selected rows", kind="Button").click()
+    assert "Select the rows to delete first" in app.text
+    app.button("Save").click()
+    assert line(app, "n=") == "n=[9, 2]"
+    assert "Delete selected rows" in app.text and "Add row" not in app.text  # "delete" only

@@ -6,7 +6,7 @@ A selection is driven as the page drives it: the grid model's ``selections`` sta
 
 from __future__ import annotations
 
-from grid_support import grid_of, line, row_rect
+from grid_support import fetch_rows, grid_of, line, row_rect
 
 from jupyter_fragments.testing import KernelSession
 
@@ -187,3 +187,77 @@ def test_a_selection_follows_its_rows_when_the_page_sorts(app_session: KernelSes
     grid.set_state(_transforms=[{"type": "sort", "column": "score", "desc": True}])
     assert grid.state["selections"] == [row_rect(3)]
     assert line(app, "picked=") == "picked=['bob']"
+
+
+def test_any_data_shape_draws_a_grid(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app shapes
+import numpy as np
+import pandas as pd
+import jupyter_fragments as st
+
+st.dataframe()
+st.dataframe(pd.DataFrame())
+st.dataframe(pd.Series([1, 2, 3], name="n"))
+st.dataframe({"a": 1, "b": 2})
+st.dataframe([1, 2, 3])
+st.dataframe(pd.DataFrame([[1, 2]], columns=["x", "x"]))
+st.dataframe(pd.DataFrame([[1, 2]], columns=pd.MultiIndex.from_tuples([("a", "b"), ("a", "c")])))
+st.dataframe(pd.DataFrame({"v": [1.5, 2.25]}).style.format({"v": "{:.1f} kg"}))
+left, right = st.columns(2)
+left.dataframe({"c": [1]})
+with st.sidebar:
+    st.dataframe({"d": [1]})
+"""
+    )
+    app = app_session.app("shapes")
+    assert app.exceptions == []
+    grids = [m for m in app_session.mirror.live() if m.kind == "StreamingDataGrid"]
+    assert [g.state["_row_count"] for g in grids] == [0, 0, 3, 2, 3, 1, 1, 2, 1, 1]
+    assert [f["name"] for f in grids[5].state["_data"]["schema"]["fields"]][1:3] == ["x", "x (2)"]
+    styled = fetch_rows(app_session, grids[7].model_id, 0, 1, 1)
+    assert styled["v"] == ["1.5 kg", "2.2 kg"]
+
+
+def test_a_display_grid_follows_new_data_in_place(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        r"""%%app follow
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"n": range(100)})
+limit = st.slider("limit", 0, 100, 10)
+st.dataframe(df[df["n"] < limit])
+"""
+    )
+    app = app_session.app("follow")
+    grid = next(m for m in app_session.mirror.live() if m.kind == "StreamingDataGrid")
+    assert grid.state["_row_count"] == 10
+    hit = app.slider("limit").set_value(50)
+    assert grid.state["_row_count"] == 50
+    assert hit.comm_opens == 0 and hit.comm_closes == 0
+    assert fetch_rows(app_session, grid.model_id, 48, 49, 1)["n"] == [48, 49]
+
+
+def test_a_grid_closes_every_model_it_opened(app_session: KernelSession) -> None:
+    before = {m.model_id for m in app_session.mirror.live()}
+    app_session.run_cell(
+        r"""%%app closing
+import pandas as pd
+import jupyter_fragments as st
+
+df = pd.DataFrame({"p": [0.5], "n": [1], "t": ["x"]})
+config = {"p": st.column_config.ProgressColumn(), "n": st.column_config.NumberColumn()}
+if st.toggle("show", value=True):
+    st.dataframe(df, column_config=config)
+    st.dataframe(df, on_select="rerun", key="sel")
+    st.data_editor(df, num_rows="dynamic", key="ed")
+"""
+    )
+    app = app_session.app("closing")
+    kinds = {m.kind for m in app_session.mirror.live() if m.model_id not in before}
+    assert {"StreamingDataGrid", "DataGrid", "BarRenderer", "TextRenderer", "Button"} <= kinds
+    app.widget("show").set_value(False)
+    left = {m.kind for m in app_session.mirror.live() if m.model_id not in before}
+    assert not left & {"StreamingDataGrid", "DataGrid", "BarRenderer", "TextRenderer",
+                       "VegaExpr", "Expr", "LinearScale", "HTML", "Button"}  # fmt: skip
