@@ -88,6 +88,12 @@ def _grid_params(
         hidden = fmt in NO_INDEX or (row_index_hidden_by_modes and ranged)
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
+    if height not in ("auto", "content", "stretch", None) and (
+        not isinstance(height, int) or isinstance(height, bool) or height <= 0
+    ):
+        raise FragmentsAPIError(
+            f"{call} got height={height!r}. Fix: pass 'auto', 'content', 'stretch' or pixels."
+        )
     if row_height is not None and (not isinstance(row_height, int) or row_height <= 0):
         raise FragmentsAPIError(f"{call} got row_height={row_height!r}. Fix: pass pixels (int).")
     params = {

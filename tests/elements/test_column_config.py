@@ -104,6 +104,7 @@ for make in (
     lambda: st.dataframe(df, column_config=["a"]),
     lambda: st.dataframe(df, column_order=["zz"]),
     lambda: st.dataframe(df, on_select="rerun", selection_mode=["single-row", "multi-row"]),
+    lambda: st.dataframe(df, height="tall"),
 ):
     try:
         make()
@@ -112,7 +113,7 @@ for make in (
 """
     )
     errors = [t for t in app_session.app("mistakes").text.splitlines() if t.startswith("error")]
-    assert len(errors) == 6
+    assert len(errors) == 7
     assert all("Fix:" in e for e in errors)
     assert "width='huge'" in errors[0] and "min_value=5 above max_value=1" in errors[1]
     assert "unknown setting 'colour'" in errors[2]
@@ -138,6 +139,7 @@ edited = st.data_editor(df, key="e", column_config={
     "code": cc.TextColumn(validate=r"^[A-Z]+$"),
     "fixed": cc.NumberColumn(disabled=True),
 })
+st.data_editor(df, disabled=True, num_rows="dynamic", key="locked")
 st.text(f"qty={list(edited['qty'])} day={list(edited['day'])} code={list(edited['code'])}")
 """
     )
@@ -160,6 +162,9 @@ st.text(f"qty={list(edited['qty'])} day={list(edited['day'])} code={list(edited[
     edit(0, 2, "XY")
     edit(0, 3, 9)
     assert "fixed: this column cannot be edited" in app.text
+    locked = grid_of(app, app_session, key="locked")
+    assert app_session.mirror[locked].state["editable"] is False
+    assert "Add row" not in app.text  # nothing to add to a disabled editor
     assert line(app, "qty=") == (
         "qty=[6, 4] day=[datetime.date(2024, 1, 5), datetime.date(2024, 3, 1)] code=['XY', 'CD']"
     )
