@@ -74,8 +74,9 @@ class AppTest(ElementQueries):
     Streamlit, when the kernel can send it back (JSON values, and literals such as
     tuples); else it is the option's label (``str`` of it unless ``format_func`` says
     otherwise). ``options`` are labels, and ``set_value`` takes an option or its label.
-    ``st.table`` gives its cells exactly; ``st.dataframe`` values are read back from the
-    table shown (floats as displayed, 4 significant digits).
+    ``st.table`` gives its cells exactly; an ``st.dataframe`` grid gives the DataFrame it
+    was given, read from the kernel when its ``value`` is first asked for (without
+    ipydatagrid, from the table shown: floats as displayed, 4 significant digits).
 
     Examples
     --------
@@ -215,7 +216,8 @@ class AppTest(ElementQueries):
 
     def _show(self, app: dict[str, Any]) -> None:
         mirror = shared_kernel.session().mirror
-        tree = TreeBuilder(self, mirror, app, self._driver.clicked).build()
+        driver = self._driver
+        tree = TreeBuilder(self, mirror, app, driver.clicked, driver.grid_frame).build()
         self._main, self._sidebar, self._fragments = tree.main, tree.sidebar, tree.fragments
         self.session_state.store(None)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .apptest_runner import decode
 from .apptest_session import KernelDict, decode_state, payload, query_dict, runner_call
 from .apptest_session import shared_kernel as kernel
 from .apptest_widgets import Send
@@ -231,6 +232,10 @@ class AppDriver:
         )
         self._runs = runs
         return app
+
+    def grid_frame(self, model_id: str) -> Any:
+        """The DataFrame an ``st.dataframe`` grid holds, read in the kernel."""
+        return decode(kernel.session().eval(runner_call("grid_frame", model_id)))
 
     def fetch_state(self) -> dict[str, Any]:
         """The kernel's ``session_state`` (empty before the first run)."""

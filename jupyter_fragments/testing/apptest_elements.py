@@ -8,7 +8,7 @@ app. Elements are read from the page as it was when the last run ended.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ __all__ = [
     "Element",
     "ElementList",
     "ExceptionElement",
+    "GridTable",
     "Heading",
     "Json",
     "Markdown",
@@ -179,13 +180,30 @@ class Metric(Element):
 class TableElement(Element):
     """``st.dataframe`` or ``st.table``: ``value`` is a pandas DataFrame of what is shown."""
 
-    def __init__(self, root: Runner, output: Output, element_type: str, table: Any) -> None:
+    def __init__(self, root: Runner, output: Output | None, element_type: str, table: Any) -> None:
         super().__init__(root, output)
         self.type = element_type
         self._table = table
 
     @property
     def value(self) -> Any:
+        return self._table
+
+
+class GridTable(TableElement):
+    """``st.dataframe`` drawn as a grid: ``value`` is its DataFrame, read from the kernel
+    when first asked for (a grid sends its rows only as they are shown)."""
+
+    def __init__(self, root: Runner, model_id: str, fetch: Callable[[str], Any]) -> None:
+        super().__init__(root, None, "dataframe", None)
+        self.id = model_id
+        self._fetch = fetch
+        self._read = False
+
+    @property
+    def value(self) -> Any:
+        if not self._read:
+            self._table, self._read = self._fetch(self.id), True
         return self._table
 
 

@@ -321,6 +321,21 @@ def query_params(name: str) -> dict[str, list[str]]:
     return _runner(name).module.query_params.raw()
 
 
+def grid_frame(model_id: str) -> str:
+    """The data an ``st.dataframe`` grid shows (its whole frame, as given), for the test.
+
+    The grid's rows travel to a browser on demand, so the test asks the kernel instead.
+    """
+    from ipywidgets import widget_serialization
+
+    box = widget_serialization["from_json"](f"IPY_MODEL_{model_id}", None)
+    view = getattr(box, "view", None)  # the grid element keeps its view beside its models
+    frame = getattr(view, "frame", None)
+    if frame is None:
+        raise LookupError(f"The widget {model_id!r} is no st.dataframe grid (or is closed).")
+    return encode(frame)
+
+
 def state() -> str:
     """``session_state`` for the test: each value pickled (if it can be) and its repr."""
     values: dict[str, tuple[bytes | None, str]] = {}

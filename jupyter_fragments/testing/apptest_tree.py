@@ -7,11 +7,11 @@ models are inputs (with their kind, label and key) and which ``Output`` is a fra
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .apptest_classify import element_of
-from .apptest_elements import Element, ElementList, Runner, WidgetList
+from .apptest_elements import Element, ElementList, GridTable, Runner, WidgetList
 from .apptest_queries import ElementQueries
 from .apptest_widgets import WIDGET_TYPES, Button, Widget, widget_class
 from .mirror import WidgetModel, model_ref
@@ -159,8 +159,10 @@ class TreeBuilder:
         mirror: Mapping[str, WidgetModel],
         app: Mapping[str, Any],
         clicked: set[str],
+        frames: Callable[[str], Any] | None = None,
     ) -> None:
         self.root = root
+        self.frames = frames
         self.mirror = mirror
         self.app = app
         self.clicked = clicked
@@ -188,6 +190,10 @@ class TreeBuilder:
         if model is None:
             return
         info = self.inputs.get(model_id)
+        if self.frames is not None and "jf-grid" in (model.state.get("_dom_classes") or ()):
+            if info is None or info.get("kind") == "dataframe":  # a data editor is an input
+                into.children.append(GridTable(self.root, model_id, self.frames))
+                return
         if info is not None:
             into.children.append(self._widget(info, model))
             return
