@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Literal
 
 from jupyter_fragments.errors import FragmentsAPIError
 
-#: An ``on_change``/``on_click`` argument: a function or None.
-Callback = Callable[..., Any] | None
+#: An ``on_change``/``on_click`` argument: a function, None, or (Streamlit 1.67's
+#: ``on_change``) ``"rerun"`` / ``"ignore"``.
+Callback = Callable[..., Any] | Literal["rerun", "ignore"] | None
 
 
 def common_params(help: str | None, disabled: bool, label_visibility: str) -> dict[str, Any]:
