@@ -20,6 +20,7 @@ st.code("SELECT 1", language="sql")
 st.metric("Empty", None)
 st.table({"when": ["mon", "tue"], "n": [3, 4]})
 st.dataframe({"x": [1]})
+st.dataframe({"y": [2.5]}, on_select="rerun", key="picked")
 """
 
 
@@ -32,7 +33,8 @@ def test_tagged_elements_read_exactly():
     assert (at.code[0].value, at.code[0].language) == ("SELECT 1", "sql")
     assert (at.metric[0].label, at.metric[0].value, at.metric[0].delta) == ("Empty", "—", "")
     assert at.table[0].value.equals(pd.DataFrame({"when": ["mon", "tue"], "n": [3, 4]}))
-    assert len(at.dataframe) == 1 and len(at.table) == 1
+    assert len(at.table) == 1
+    assert [frame.to_dict("list") for frame in at.dataframe.values] == [{"x": [1]}, {"y": [2.5]}]
 
 
 CHOICES = """
