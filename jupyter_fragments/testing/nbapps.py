@@ -1,8 +1,9 @@
 """``pytest --nbapps``: every ``.ipynb`` collected as one test per app it runs.
 
 A notebook runs (``nbapps_run``) when pytest collects it, because its apps are known
-only once its cells ran; its items then report what the run found. Items are
-``<notebook>::notebook`` (the cells ran) and ``<notebook>::app[<name>]`` per app.
+only once its cells ran (so ``--collect-only`` runs it too, and each pytest-xdist worker
+would run every notebook: use ``-n0``); its items then report what the run found. Items
+are ``<notebook>::notebook`` (the cells ran) and ``<notebook>::app[<name>]`` per app.
 """
 
 from __future__ import annotations
