@@ -57,6 +57,13 @@ def test_rows_are_positions_in_the_data_after_a_sort(app_session: KernelSession)
     assert line(app, "picked=") == "picked=['bob']"
     grid.set_state(selections=[row_rect(3)])
     assert line(app, "picked=") == "picked=['cy']"
+    # the page filters score > 15 and sorts: dee, ann and cy are left, in that order
+    filtered = [{"type": "filter", "column": "score", "operator": ">", "value": 15},
+                {"type": "sort", "column": "score", "desc": False}]  # fmt: skip
+    grid.set_state(_transforms=filtered)
+    assert grid.state["_row_count"] == 3
+    grid.set_state(selections=[row_rect(0)])
+    assert line(app, "picked=") == "picked=['dee']"
 
 
 def test_single_modes_keep_one_and_columns_and_cells_by_name(app_session: KernelSession) -> None:
