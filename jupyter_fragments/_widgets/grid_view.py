@@ -29,6 +29,7 @@ _WIDTHS = {"small": 75, "medium": 200, "large": 400}
 ROW_MODES = {"single-row", "single-row-required", "multi-row"}
 COLUMN_MODES = {"single-column", "multi-column"}
 CELL_MODES = {"single-cell", "multi-cell"}
+_ONE = {"single-row", "single-row-required", "single-column", "single-cell"}
 
 
 class GridBox(widgets.VBox):  # type: ignore[misc]
@@ -304,7 +305,9 @@ class DataframeView(GridView):
         if self.writing:
             return
         state, rects = self.read_rects(change["new"])
-        if rects != list(change["new"]):
+        # only where a mode keeps one row, column or cell does the page need correcting
+        # (a multi-cell range sent back cell by cell would be a rectangle per cell)
+        if set(self.params.get("modes") or ()) & _ONE and rects != list(change["new"]):
             self.set_traits(self.grid, {"selections": rects})  # type: ignore[arg-type]
         if state != self.reported and self.on_user_change is not None:
             self.reported = state
