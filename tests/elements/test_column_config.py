@@ -6,6 +6,7 @@ scrolls); an editor's checks are driven by the edits the page sends.
 
 from __future__ import annotations
 
+import pytest
 from grid_support import fetch_rows, grid_of, line
 
 from jupyter_fragments.testing import KernelSession
@@ -171,6 +172,7 @@ st.text(f"qty={list(edited['qty'])} day={list(edited['day'])} code={list(edited[
 
 
 def test_polars_and_numpy_frames(app_session: KernelSession) -> None:
+    pytest.importorskip("polars")  # not a dependency: polars frames are converted if given
     app_session.run_cell(
         r"""%%app polars
 import numpy as np
