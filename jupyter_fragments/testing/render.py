@@ -21,17 +21,23 @@ WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 _TEXT_MODELS = {"HTML", "HTMLMath", "Label"}
 _BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|div|li|tr|h[1-6]|pre|blockquote)\s*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
+# a browser shows neither style sheets nor scripts (an unclosed one runs to the end)
+_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
 
 
 def html_to_text(markup: str) -> str:
-    """Strip tags from HTML, keeping line breaks where blocks end.
+    """Strip tags from HTML, keeping line breaks where blocks end; ``<style>`` and
+    ``<script>`` elements are dropped with their contents, as a browser shows neither.
 
     Examples
     --------
     >>> html_to_text("<p>Total: <b>3</b></p><p>a &amp; b</p>")
     'Total: 3\\na & b'
+    >>> html_to_text("<style>p {color: red}</style><p>Hi</p><script>alert(1)</script>")
+    'Hi'
     """
-    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", markup)))
+    visible = _HIDDEN.sub("", markup)
+    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", visible)))
     lines = (line.strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -157,3 +157,24 @@ def test_seed_from_nbclient_widget_state() -> None:
 
 def test_html_to_text_keeps_block_breaks() -> None:
     assert html_to_text("<div>a</div><div>b<br>c</div>") == "a\nb\nc"
+
+
+def test_html_to_text_leaves_out_style_sheets_and_scripts() -> None:
+    markup = (
+        '<STYLE type="text/css">.jf-x { color: red }</STYLE><p>Shown</p>'
+        "<script>document.title = 'x'</script><div>too</div><Script src=a.js></sCRIPT>"
+    )
+    assert html_to_text(markup) == "Shown\ntoo"
+    assert html_to_text("<p>kept</p><script>never closed <p>hidden</p>") == "kept"
+    # only whole tags named style or script: a <styles> tag is text's container
+    assert html_to_text("<styles>x</styles><scripts>y</scripts>") == "xy"
+
+
+def test_a_markdown_output_with_a_style_sheet_reads_as_its_text() -> None:
+    html_out = {
+        "output_type": "display_data",
+        "data": {"text/markdown": "<style>.a{b:c}</style>\n\n**Hi**", "text/plain": "Hi"},
+    }
+    mirror = WidgetMirror()
+    mirror.seed({"o": {"_model_name": "OutputModel", "outputs": [html_out]}})
+    assert render_text(mirror, "o") == "**Hi**"
