@@ -1,14 +1,17 @@
 """Kernel-hosted systems (ipywidgets, interact, Solara, jupyter-fragments) driven as a frontend.
 
 Each system gets its own kernel, started and shut down by this process, and driven
-through the Jupyter protocol with the package's harness (`KernelSession`): an
-interaction is timed from sending the ``comm_msg`` to the kernel's idle for it.
+through the Jupyter protocol with the package's harness (`KernelSession`). An
+interaction is timed twice from sending the message: to the moment the mirror (the
+harness's copy of the page) has applied the message that carries the expected text
+("text shown", where a person would stop the clock) and to the kernel's idle for it.
 """
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,31 +38,97 @@ LIVE_WIDGETS = "len(__import__('ipywidgets').widgets.widget._instances)"
 
 @dataclass(frozen=True)
 class Sample:
-    """One interaction as the client saw it."""
+    """One interaction as the client saw it.
+
+    ``seconds`` runs to the kernel's idle (Streamlit: ``script_finished``); ``shown`` to
+    the message that put the last expected text on the page (None: not timed).
+    """
 
     seconds: float
     messages: int
     bytes: int
     comm_opens: int = 0
     comm_closes: int = 0
+    shown: float | None = None
+
+
+def text_pattern(text: str) -> re.Pattern[str]:
+    """``text`` not followed by a digit: "sum = 5" must not match "sum = 57"."""
+    return re.compile(re.escape(text) + r"(?!\d)")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+class ShownClock:
+    """Notes when the mirror has applied every message carrying one of the expected texts.
+
+    It wraps the mirror's ``apply`` (called for every iopub message the harness reads),
+    so the time is taken as the frontend's copy of the page changes.
+    """
+
+    def __init__(self, session: KernelSession) -> None:
+        self.pending: list[re.Pattern[str]] = []
+        self.at: float | None = None
+        mirror = session.mirror
+        apply = mirror.apply
+
+        def applied(msg: dict[str, Any]) -> None:
+            apply(msg)
+            if self.pending:
+                self._see(msg)
+
+        mirror.apply = applied  # type: ignore[method-assign]
+
+    def arm(self, texts: Iterable[str]) -> None:
+        self.pending = [text_pattern(t) for t in texts]
+        self.at = None
+
+    def _see(self, msg: dict[str, Any]) -> None:
+        strings = [s for s in _strings(msg.get("content", {})) if len(s) > 2]
+        self.pending = [p for p in self.pending if not any(p.search(s) for s in strings)]
+        if not self.pending:
+            self.at = time.perf_counter()
+
+    def since(self, start: float) -> float | None:
+        if self.pending:
+            self.pending = []
+            return None
+        return None if self.at is None else self.at - start
 
 
 class KernelSystem:
-    """One system in its own kernel."""
+    """One system in its own kernel (``pythonpath``: a checkout of jupyter-fragments to
+    import instead of the installed one)."""
 
-    def __init__(self, name: str, setup: str) -> None:
+    def __init__(self, name: str, setup: str, pythonpath: str | None = None) -> None:
         self.name = name
-        self.session = KernelSession.start(env={"MPLBACKEND": "agg"})
+        env = {"MPLBACKEND": "agg"}
+        if pythonpath:
+            env["PYTHONPATH"] = pythonpath
+        self.session = KernelSession.start(env=env)
         self.session.timeout = 300.0
+        self.clock = ShownClock(self.session)
         self.session.run_cell(setup, timeout=120)
         self.session.run_silent(KEEP)
 
     # -- cells and state ------------------------------------------------------------
-    def cell(self, code: str, timeout: float = 300.0) -> float:
-        """Run a cell; seconds until the kernel is idle (its widgets drawn)."""
+    def cell(self, code: str, timeout: float = 300.0, texts: Iterable[str] = ()) -> Sample:
+        """Run a cell: time to ``texts`` shown and to the kernel's idle (widgets drawn)."""
+        self.clock.arm(texts)
         start = time.perf_counter()
-        self.session.run_cell(code, timeout=timeout)
-        return time.perf_counter() - start
+        result = self.session.run_cell(code, timeout=timeout)
+        seconds = time.perf_counter() - start
+        return Sample(seconds, result.messages, result.bytes, result.comm_opens,
+                      result.comm_closes, self.clock.since(start))  # fmt: skip
 
     def eval(self, expression: str) -> Any:
         return self.session.eval(expression)
@@ -98,16 +167,18 @@ class KernelSystem:
         return found[0]
 
     # -- interactions ---------------------------------------------------------------
-    def click(self, model_id: str) -> Sample:
+    def click(self, model_id: str, texts: Iterable[str] = ()) -> Sample:
         """A click: ipywidgets' custom ``click`` event (Vuetify's carries ``data``)."""
         content: dict[str, Any] = {"event": "click"}
         if self.session.mirror.get(model_id).kind == "Btn":  # type: ignore[union-attr]
             content["data"] = {}
+        self.clock.arm(texts)
         start = time.perf_counter()
         msg_id = self.session.send_custom(model_id, content)
         return self._finish(msg_id, start)
 
-    def update(self, model_id: str, state: Mapping[str, Any]) -> Sample:
+    def update(self, model_id: str, state: Mapping[str, Any], texts: Iterable[str] = ()) -> Sample:
+        self.clock.arm(texts)
         start = time.perf_counter()
         msg_id = self.session.send_update(model_id, state)
         return self._finish(msg_id, start)
@@ -117,7 +188,8 @@ class KernelSystem:
         seconds = time.perf_counter() - start
         if hit.error is not None:
             raise RuntimeError(f"{self.name}: the interaction raised {hit.error}")
-        return Sample(seconds, hit.messages, hit.bytes, hit.comm_opens, hit.comm_closes)
+        return Sample(seconds, hit.messages, hit.bytes, hit.comm_opens, hit.comm_closes,
+                      self.clock.since(start))  # fmt: skip
 
     def pump(self, seconds: float) -> None:
         """Read iopub for a while (timers keep sending)."""

@@ -35,9 +35,24 @@ def paired_ratio(these: Sequence[float], those: Sequence[float]) -> float:
     return statistics.median(a / b for a, b in zip(these, those, strict=True))
 
 
+def paired_shown(these: Sequence[Any], those: Sequence[Any]) -> float | None:
+    """`paired_ratio` of the "text shown" times, over the rounds where both were seen."""
+    pairs = [
+        (a.shown, b.shown)
+        for a, b in zip(these, those, strict=True)
+        if a.shown is not None and b.shown is not None
+    ]
+    return statistics.median(a / b for a, b in pairs) if pairs else None
+
+
 def describe(samples: Sequence[Any]) -> dict[str, Any]:
-    """Timing and message summary of a list of `Sample`s."""
+    """Timing and message summary of a list of `Sample`s: times to the kernel's idle
+    (``median_ms``...) and to the text shown (``shown_median_ms``...)."""
     out: dict[str, Any] = summary_ms([s.seconds for s in samples])
+    shown = [s.shown for s in samples if getattr(s, "shown", None) is not None]
+    out["shown_missing"] = len(samples) - len(shown)
+    if shown:
+        out.update({f"shown_{k}": v for k, v in summary_ms(shown).items() if k != "n"})
     out["messages"] = statistics.median(s.messages for s in samples)
     out["bytes"] = statistics.median(s.bytes for s in samples)
     out["comm_opens"] = max(s.comm_opens for s in samples)

@@ -14,12 +14,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import websocket  # websocket-client
+from _kernel import text_pattern
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -101,7 +102,8 @@ class Widget:
 
 @dataclass
 class RunResult:
-    """One script run as the client saw it."""
+    """One script run as the client saw it (``shown``: seconds to the delta carrying the
+    last expected text; None when not asked or not seen)."""
 
     seconds: float
     messages: int
@@ -109,6 +111,7 @@ class RunResult:
     status: int
     deltas: int
     texts: list[str] = field(default_factory=list)
+    shown: float | None = None
 
 
 class StreamlitClient:
@@ -150,16 +153,22 @@ class StreamlitClient:
 
     # -- runs -------------------------------------------------------------------------
     def rerun(
-        self, *, click: str | None = None, fragment_id: str = "", auto: bool = False
+        self,
+        *,
+        click: str | None = None,
+        fragment_id: str = "",
+        auto: bool = False,
+        texts: Iterable[str] = (),
     ) -> RunResult:
-        """Send one ``rerun_script`` and read until its ``script_finished``."""
+        """Send one ``rerun_script`` and read until its ``script_finished``; ``texts``
+        are the markdown texts whose arrival is the moment the page shows the run."""
         msg = self._states(click)
         msg.rerun_script.fragment_id = fragment_id
         msg.rerun_script.is_auto_rerun = auto
         payload = msg.SerializeToString()
         start = time.perf_counter()
         self.ws.send_binary(payload)
-        return self._read_run(start)
+        return self._read_run(start, texts=texts)
 
     def send_only(self, *, fragment_id: str = "") -> None:
         """Send a rerun without reading (for bursts); read with `read_until_finished`."""
@@ -170,9 +179,13 @@ class StreamlitClient:
     def read_until_finished(self, start: float, statuses: tuple[int, ...] = (0, 3)) -> RunResult:
         return self._read_run(start, statuses)
 
-    def _read_run(self, start: float, statuses: tuple[int, ...] = (0, 1, 3)) -> RunResult:
+    def _read_run(
+        self, start: float, statuses: tuple[int, ...] = (0, 1, 3), texts: Iterable[str] = ()
+    ) -> RunResult:
         messages = size = deltas = 0
-        texts: list[str] = []
+        pending = [text_pattern(t) for t in texts]
+        shown: float | None = None
+        seen: list[str] = []
         while True:
             data = self.ws.recv()
             assert isinstance(data, bytes)
@@ -183,31 +196,36 @@ class StreamlitClient:
             kind = fwd.WhichOneof("type")
             if kind == "delta":
                 deltas += 1
-                self._note_delta(fwd, texts)
+                if self._note_delta(fwd, seen) and pending:
+                    pending = [p for p in pending if not p.search(seen[-1])]
+                    if not pending:
+                        shown = time.perf_counter() - start
             elif kind == "new_session":
                 self.session_id = fwd.new_session.initialize.session_id
             elif kind == "auto_rerun":
                 self.auto_reruns.append((fwd.auto_rerun.interval, fwd.auto_rerun.fragment_id))
             elif kind == "script_finished" and fwd.script_finished in statuses:
-                return RunResult(
-                    time.perf_counter() - start, messages, size, fwd.script_finished, deltas, texts
-                )
+                seconds = time.perf_counter() - start
+                return RunResult(seconds, messages, size, fwd.script_finished, deltas, seen, shown)
 
-    def _note_delta(self, fwd: Any, texts: list[str]) -> None:
+    def _note_delta(self, fwd: Any, texts: list[str]) -> bool:
+        """Keep what a delta draws; True when it added a markdown text."""
         delta = fwd.delta
         if delta.WhichOneof("type") != "new_element":
-            return
+            return False
         element = delta.new_element
         which = element.WhichOneof("type")
         if which == "markdown":
             texts.append(element.markdown.body)
+            return True
         elif which in ("button", "slider"):
             proto = getattr(element, which)
             if proto.id in self.widgets:  # keep the object: callers hold it to set values
                 self.widgets[proto.id].fragment_id = delta.fragment_id
-                return
+                return False
             value = proto.default[0] if which == "slider" else None
             self.widgets[proto.id] = Widget(proto.id, which, proto.label, delta.fragment_id, value)
+        return False
 
 
 @contextlib.contextmanager

@@ -6,10 +6,17 @@ One command runs everything and writes ``benchmarks/RESULTS.md`` and ``results.j
     python benchmarks/run.py --quick    # a smoke test (about 2 minutes)
 
 Every system is driven through the same kind of client: the kernel systems through the
-Jupyter protocol as a frontend (comm messages, timed to the kernel's idle, which comes
-after the redraw), Streamlit through its websocket as a browser tab (``BackMsg``
-rerun requests, timed to ``script_finished``). Interactions are interleaved system by
-system, so that the machine's noise falls on all of them alike.
+Jupyter protocol as a frontend (comm messages), Streamlit through its websocket as a
+browser tab (``BackMsg`` rerun requests). Each interaction is timed twice: to the
+moment the page shows the new text (the harness's mirror has applied the message that
+carries it; for Streamlit, the delta that carries it arrived), where a person would
+stop the clock, and to the kernel's idle (Streamlit: ``script_finished``).
+Interactions are interleaved system by system, so that the machine's noise falls on
+all of them alike.
+
+``--fragments-from PATH`` adds a second jupyter-fragments kernel importing the package
+from the checkout at PATH (``PYTHONPATH``), interleaved with the others: a before/after
+of a change in one run.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import gc
 import json
 import os
 import signal
+import statistics
 import sys
 import tempfile
 import time
@@ -35,7 +43,7 @@ import _grid  # noqa: E402
 import apps  # noqa: E402
 from _kernel import KernelSystem, Sample  # noqa: E402
 from _report import write_report  # noqa: E402
-from _stats import describe, intervals, paired_ratio  # noqa: E402
+from _stats import describe, intervals, paired_ratio, paired_shown  # noqa: E402
 from _streamlit import RunResult, StreamlitClient, StreamlitServer  # noqa: E402
 
 KERNEL_SYSTEMS = {
@@ -43,6 +51,7 @@ KERNEL_SYSTEMS = {
     "interact": apps.INTERACT_SETUP,
     "solara": apps.SOLARA_SETUP,
     "fragments": apps.FRAGMENTS_SETUP,
+    "alt": apps.FRAGMENTS_SETUP,  # jupyter-fragments from another checkout (--fragments-from)
 }
 
 WIDE_PAGES = {
@@ -50,7 +59,29 @@ WIDE_PAGES = {
     "interact": apps.interact_c,
     "solara": apps.solara_c,
     "fragments": apps.fragments_c,
+    "alt": apps.fragments_c,
 }
+#: Systems whose text carries no markdown backticks (``print`` / ``solara.Text``)
+PLAIN_TEXT = ("interact", "solara")
+
+
+def shown_text(system: str, text: str) -> str:
+    """``text`` as ``system`` shows it: "clicks `3`" is "clicks 3" in a print."""
+    return text.replace("`", "") if system in PLAIN_TEXT else text
+
+
+def wide_texts(system: str, rows: int, value: int) -> list[str]:
+    """What C shows once ``value`` is drawn: the sum and the last row of the moved slider."""
+    moved = int(apps.MOVED[1:])
+    last = max(i for i in range(rows - 1) if i % apps.SLIDERS == moved)
+    texts = [f"sum = `{value}`", f"row {last}: s{moved} = `{value}`"]
+    return [shown_text(system, t) for t in texts]
+
+
+def first_texts(system: str, rows: int) -> list[str]:
+    """What the first render of C shows last: its last row."""
+    last = rows - 2
+    return [shown_text(system, f"row {last}: s{last % apps.SLIDERS} = `0`")]
 
 
 @dataclass(frozen=True)
@@ -82,15 +113,16 @@ def log(text: str) -> None:
 
 
 def st_sample(run: RunResult) -> Sample:
-    return Sample(run.seconds, run.messages, run.bytes)
+    return Sample(run.seconds, run.messages, run.bytes, shown=run.shown)
 
 
 class Bench:
     """The systems, alive for the whole run, and one method per shape."""
 
-    def __init__(self, plan: Plan, workdir: Path) -> None:
+    def __init__(self, plan: Plan, workdir: Path, alt: str | None = None) -> None:
         self.plan = plan
         self.workdir = workdir
+        self.alt = alt  # the checkout the "alt" kernel imports jupyter-fragments from
         self.k: dict[str, KernelSystem] = {}
         self.server: StreamlitServer | None = None
         self.checks: list[str] = []
@@ -104,7 +136,8 @@ class Bench:
         try:
             for name in kernels:
                 log(f"starting the {name} kernel")
-                self.k[name] = KernelSystem(name, KERNEL_SYSTEMS[name])
+                path = self.alt if name == "alt" else None
+                self.k[name] = KernelSystem(name, KERNEL_SYSTEMS[name], path)
             if streamlit:
                 log("starting streamlit")
                 self.server = StreamlitServer(script, self.workdir / "streamlit.log").start()
@@ -155,6 +188,8 @@ class Bench:
             "solara": apps.SOLARA_A if shape == "A" else apps.SOLARA_B,
             "fragments": apps.FRAGMENTS_A if shape == "A" else apps.FRAGMENTS_B,
         }
+        if "alt" in k:
+            cells["alt"] = cells["fragments"]
         ids = {}
         for name, code in cells.items():
             k[name].cell(code)
@@ -166,12 +201,13 @@ class Bench:
         frag = button.fragment_id if shape == "A" else ""
         last: list[RunResult] = []
 
-        def streamlit(_: int) -> Sample:
-            last[:] = [client.rerun(click=button.id, fragment_id=frag)]
+        def streamlit(i: int) -> Sample:
+            texts = [f"clicks `{i + 1}`"]
+            last[:] = [client.rerun(click=button.id, fragment_id=frag, texts=texts)]
             return st_sample(last[0])
 
         def clicker(name: str) -> Callable[[int], Sample]:
-            return lambda _: k[name].click(ids[name])
+            return lambda i: k[name].click(ids[name], [shown_text(name, f"clicks `{i + 1}`")])
 
         actions = {name: clicker(name) for name in cells}
         actions["streamlit"] = streamlit
@@ -180,6 +216,9 @@ class Bench:
         key = "n" if shape == "A" else "nb"
         state = k["fragments"].eval(f"__import__('jupyter_fragments').session_state[{key!r}]")
         self.check(state == total, f"{shape}: fragments counted {state} of {total} clicks")
+        if "alt" in k:
+            state = k["alt"].eval(f"__import__('jupyter_fragments').session_state[{key!r}]")
+            self.check(state == total, f"{shape}: alt counted {state} of {total} clicks")
         shown = f"clicks `{total}`" in last[0].texts
         self.check(shown, f"{shape}: streamlit shows clicks `{total}`")
         if shape == "A":
@@ -207,14 +246,16 @@ class Bench:
 
             def streamlit(i: int) -> Sample:
                 slider.value = 1 + i % 100
-                last[:] = [client.rerun()]
+                last[:] = [client.rerun(texts=wide_texts("streamlit", rows, 1 + i % 100))]
                 return st_sample(last[0])
 
             actions["streamlit"] = streamlit
 
         def mover(name: str) -> Callable[[int], Sample]:
             trait = "v_model" if name == "solara" else "value"
-            return lambda i: k[name].update(ids[name], {trait: 1 + i % 100})
+            return lambda i: k[name].update(
+                ids[name], {trait: 1 + i % 100}, wide_texts(name, rows, 1 + i % 100)
+            )
 
         for name in systems:
             if name != "streamlit":
@@ -229,18 +270,37 @@ class Bench:
         return {"samples": samples}
 
     def first_render(self) -> dict[str, Any]:
-        """The first draw of the 250-element page (50 sliders, 200 rows)."""
+        """The first draw of the 250-element page (50 sliders, 200 rows), interleaved."""
         k = self.k
-        out: dict[str, list[float]] = {name: [] for name in [*WIDE_PAGES, "streamlit"]}
-        for _ in range(self.plan.first_renders):
-            for name, make in WIDE_PAGES.items():
+        names = [name for name in WIDE_PAGES if name in k]
+        out: dict[str, list[Sample]] = {name: [] for name in [*names, "streamlit"]}
+
+        def kernel(name: str) -> Callable[[], Sample]:
+            def draw() -> Sample:
                 k[name].cleanup()
-                out[name].append(k[name].cell(make(200)))
+                return k[name].cell(WIDE_PAGES[name](200), texts=first_texts(name, 200))
+
+            return draw
+
+        def streamlit() -> Sample:
             client = self.st_client("C200")
-            out["streamlit"].append(client.rerun().seconds)
+            sample = st_sample(client.rerun(texts=first_texts("streamlit", 200)))
             client.close()
+            return sample
+
+        actions = {name: kernel(name) for name in names}
+        actions["streamlit"] = streamlit
+        order = list(actions)
+        for i in range(self.plan.first_renders):
+            shift = i % len(order)
+            for name in order[shift:] + order[:shift]:
+                out[name].append(actions[name]())
         self.cleanup()
-        return {"seconds": out}
+        return {
+            "seconds": {name: [s.seconds for s in samples] for name, samples in out.items()},
+            "shown": {name: [s.shown for s in samples] for name, samples in out.items()},
+            "samples": out,
+        }
 
     def endurance(self) -> dict[str, Any]:
         """D: many fragment reruns (and as many floor clicks): memory and live widgets."""
@@ -399,7 +459,7 @@ def _median(values: list[float]) -> float:
 def summarize(raw: dict[str, Any]) -> dict[str, Any]:
     """Samples -> medians, p90s, paired ratios to the floor, to Streamlit and to fragments."""
     shapes: dict[str, Any] = {}
-    for shape in ("A", "B", "C", "C2000", "W"):
+    for shape in ("A", "B", "C", "C2000", "W", "first"):
         if shape not in raw:
             continue
         samples: dict[str, list[Sample]] = raw[shape]["samples"]
@@ -407,10 +467,15 @@ def summarize(raw: dict[str, Any]) -> dict[str, Any]:
         for name, items in samples.items():
             row = describe(items)
             secs = [s.seconds for s in items]
-            for peer in ("floor", "streamlit", "fragments"):
+            for peer in ("floor", "streamlit", "fragments", "alt"):
                 if peer in samples and peer != name:
                     other = [s.seconds for s in samples[peer]]
-                    row[f"x_{peer}"] = paired_ratio(secs, other)
+                    row[f"x_{peer}_idle"] = paired_ratio(secs, other)
+                    row[f"x_{peer}"] = paired_shown(items, samples[peer])
+            if "floor" in samples and name != "floor":
+                gaps = [a.shown - b.shown for a, b in zip(items, samples["floor"], strict=True)
+                        if a.shown is not None and b.shown is not None]  # fmt: skip
+                row["minus_floor_ms"] = statistics.median(gaps) * 1000 if gaps else None
             if "floor" in samples and name != "floor":
                 floor_bytes = describe(samples["floor"])["bytes"]
                 row["bytes_x_floor"] = row["bytes"] / floor_bytes if floor_bytes else None
@@ -459,6 +524,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
     )
+    parser.add_argument(
+        "--fragments-from",
+        metavar="PATH",
+        type=Path,
+        help="add a second jupyter-fragments kernel importing the package from "
+        "the checkout at PATH (PYTHONPATH), interleaved with the others",
+    )
+    parser.add_argument(
+        "--label",
+        default=None,
+        help="what to call that checkout in the report (default: its commit)",
+    )
     args = parser.parse_args(argv)
     if args.report_only:
         write_report(json.loads((args.out / "results.json").read_text()), args.out / "RESULTS.md")
@@ -468,15 +545,21 @@ def main(argv: list[str] | None = None) -> int:
     plan = Plan.quick() if args.quick else Plan.full()
     wanted = set(args.shapes.split(","))
     started = time.time()
-    meta = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "plan": plan.__dict__,
+    meta: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M %Z"), "plan": plan.__dict__,
             "command": " ".join(["python", "benchmarks/run.py", *(argv or sys.argv[1:])]),
             "machine": machine()}  # fmt: skip
     raw: dict[str, Any] = {}
-    every = ("floor", "interact", "solara", "fragments", "streamlit")
+    alt = str(args.fragments_from.resolve()) if args.fragments_from else None
+    if alt is not None:
+        meta["alt"] = {"path": alt, "label": args.label or _commit_of(alt)}
+        meta["head"] = _commit_of(str(HERE.parent))
+    more = ("alt",) if alt else ()
+    every = ("floor", "interact", "solara", "fragments", *more, "streamlit")
     only_grid = wanted == {"grid"}
     with tempfile.TemporaryDirectory(prefix="jf-bench-") as tmp:
-        bench = Bench(plan, Path(tmp))
-        kernels = ("fragments",) if only_grid else tuple(KERNEL_SYSTEMS)
+        bench = Bench(plan, Path(tmp), alt)
+        systems = ("floor", "interact", "solara", "fragments", *more)
+        kernels = ("fragments",) if only_grid else systems
         with bench.systems(kernels, streamlit=not only_grid):
             gc.collect()
             if "A" in wanted or "D" in wanted:
@@ -496,7 +579,8 @@ def main(argv: list[str] | None = None) -> int:
                 bench.cleanup()
             if "C2000" in wanted:
                 log(f"shape C at {plan.wide_rows} rows: floor and fragments")
-                raw["C2000"] = bench.shape_wide(plan.wide_rows, ("floor", "fragments"))
+                wide = ("floor", "fragments", *more, "streamlit")
+                raw["C2000"] = bench.shape_wide(plan.wide_rows, wide)
                 bench.cleanup()
             if "W" in wanted:
                 log("shape W: a watched key set from a plain cell")
@@ -516,10 +600,10 @@ def main(argv: list[str] | None = None) -> int:
                 raw["grid"] = _grid.grid_first_render(bench.k["fragments"], plan.grid_renders)
     meta["seconds"] = round(time.time() - started, 1)
     meta["machine"]["loadavg_end"] = os.getloadavg()
-    results = {"meta": meta, "checks": bench.checks, "shapes": summarize(raw)}
+    results: dict[str, Any] = {"meta": meta, "checks": bench.checks, "shapes": summarize(raw)}
     for key in ("D", "F", "first", "burst"):
         if key in raw:
-            results[key] = raw[key]
+            results[key] = {k: v for k, v in raw[key].items() if k != "samples"}
     results["wide_overhead"] = _wide_overhead(results["shapes"], plan)
     if "grid" in raw:
         results["grid"] = {**_grid.summary(raw["grid"]), "date": meta["date"],
@@ -534,16 +618,48 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(c.startswith("ok") for c in bench.checks) else 1
 
 
+def _commit_of(path: str) -> str:
+    """The short commit of the checkout at ``path`` (``-dirty`` with uncommitted changes)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", path, *args], capture_output=True, text=True)
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or Path(path).name
+    return commit + ("-dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def _wide_overhead(shapes: dict[str, Any], plan: Plan) -> dict[str, Any] | None:
-    """Framework cost per unchanged element, from C (200 rows) and C at 2,000 rows."""
+    """Framework cost per unchanged element, from C (200 rows) and C at 2,000 rows.
+
+    Per system: the growth of its "text shown" median per added row, less the floor's
+    growth (``overhead_us_per_row``), and the median paired difference with the floor at
+    2,000 rows spread over the page's elements (``minus_floor_us_per_element``).
+    """
     if "C" not in shapes or "C2000" not in shapes:
         return None
     small, big = shapes["C"], shapes["C2000"]
     extra = plan.wide_rows - 200
-    frag = (big["fragments"]["median_ms"] - small["fragments"]["median_ms"]) / extra * 1000
-    floor = (big["floor"]["median_ms"] - small["floor"]["median_ms"]) / extra * 1000
-    return {"fragments_us_per_row": frag, "floor_us_per_row": floor,
-            "overhead_us_per_row": frag - floor}  # fmt: skip
+    elements = plan.wide_rows + apps.SLIDERS
+
+    def growth(name: str, key: str = "shown_median_ms") -> float:
+        return float(big[name][key] - small[name][key]) / extra * 1000
+
+    out: dict[str, Any] = {"floor_us_per_row": growth("floor")}
+    for name in ("fragments", "alt"):
+        if name in big and name in small:
+            out[name] = {
+                "us_per_row": growth(name),
+                "overhead_us_per_row": growth(name) - growth("floor"),
+                "overhead_us_per_row_idle": growth(name, "median_ms")
+                - growth("floor", "median_ms"),
+                "minus_floor_us_per_element": big[name]["minus_floor_ms"] / elements * 1000,
+            }
+    if "fragments" in out:  # the figures earlier reports had
+        out["fragments_us_per_row"] = out["fragments"]["us_per_row"]
+        out["overhead_us_per_row"] = out["fragments"]["overhead_us_per_row"]
+    return out
 
 
 if __name__ == "__main__":
