@@ -79,6 +79,7 @@ def add_layout(
     for inner in element.blocks:
         inner.scope = ctx.scope
         inner.form = form if form is not None else block.form
+        inner.root = block.root
         inner.begin()
     block.add(element)
     ctx.app.after_element(ctx)
@@ -194,12 +195,13 @@ def render_input(
     check_callback(callback, "on_click" if trigger else "on_change", call)
     _check_place(ctx, trigger, submits, call)
     params = {**params, "label": label}
-    # Streamlit's id of a widget without a key includes its form: the same widget may be
-    # both outside and inside a form
+    # Streamlit's id of a widget without a key includes its form and its root container:
+    # the same widget may be both outside and inside a form, in the main body and the sidebar
+    block = ctx.block
     ident = (
         (kind.name, "key", key, *_keyed_identity(kind, params))
         if key is not None
-        else (kind.name, label, *kind.identity(params), ctx.block.form)
+        else (kind.name, label, *kind.identity(params), block.form, block.root)
     )
     record = ctx.app.widgets.get(ident)
     _check_unique(ctx, record, ident, kind, label, key, call)

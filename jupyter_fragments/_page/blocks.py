@@ -37,6 +37,7 @@ class HasWidget(Protocol):
     @property
     def widget(self) -> widgets.Widget: ...
 
+
 ELEMENT_CLASS = "jf-element"
 
 
@@ -163,7 +164,9 @@ class Block:
 
     ``scope`` is the scope whose run created the block: a fragment may add widgets only
     to blocks of its own scope (or nested in it). ``replace`` gives ``st.empty``'s
-    behaviour: every element added replaces the one before.
+    behaviour: every element added replaces the one before. ``root`` is the part of the
+    page the block is in (``"main"``, ``"sidebar"``, ``"bottom"`` or ``"event"`` for
+    dialogs): Streamlit's widgets without a key are told apart by it.
     """
 
     def __init__(
@@ -174,6 +177,7 @@ class Block:
         *,
         replace: bool = False,
         on_change: Callable[[Block], None] | None = None,
+        root: str = "main",
     ) -> None:
         self.page = page
         self.box = box
@@ -183,6 +187,7 @@ class Block:
         self.committed: list[Element] = []
         self.building: list[Element] | None = None
         self.form: str | None = None  # the st.form this block is part of
+        self.root = root
 
     # building -------------------------------------------------------------------
     def begin(self) -> None:

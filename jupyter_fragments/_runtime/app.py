@@ -82,10 +82,12 @@ class App:
             self.page, "app", self.id, name, None, shown=self.frame, body_box=self.main_box
         )
         self.sidebar = Block(
-            self.page, self.sidebar_box, self.root, on_change=self._sidebar_changed
+            self.page, self.sidebar_box, self.root, on_change=self._sidebar_changed, root="sidebar"
         )
         self.sidebar_shown = True
-        self.bottom = Block(self.page, self.bottom_box, self.root, on_change=self._bottom_changed)
+        self.bottom = Block(
+            self.page, self.bottom_box, self.root, on_change=self._bottom_changed, root="bottom"
+        )
         self.scheduler = RerunScheduler(
             self.root,
             run_job=self._job,

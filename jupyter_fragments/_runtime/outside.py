@@ -45,6 +45,7 @@ class OutsideSlots:
             self._slots[key] = slot
         slot.scope = scope
         slot.form = outside.form
+        slot.root = outside.root
         slot.begin()
         return slot
 

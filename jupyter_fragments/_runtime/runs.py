@@ -233,6 +233,7 @@ class JobRunner:
         scope.args = args
         scope.kwargs = kwargs
         ctx.block.add(ScopeElement(scope))
+        scope.body.root = ctx.block.root  # a fragment drawn in the sidebar is in the sidebar
         scope.run_every = fragment.run_every
         self.session.timers.set(self.owner, scope, fragment.run_every)
         saved = ctx.scope, ctx.blocks

@@ -1,0 +1,82 @@
+"""Streamlit 1.67's last parameters and identities, through a kernel: what a person sees.
+
+Widgets without a key are told apart by their root container; fragment(func=);
+color_picker and file_uploader widths and upload limits; dialog position and icon;
+write_stream's cursor.
+"""
+
+from __future__ import annotations
+
+from jupyter_fragments.testing import KernelSession
+
+
+def _children_of_class(session: KernelSession, css_class: str) -> list[str]:
+    for model in session.mirror.live():
+        if css_class in (model.state.get("_dom_classes") or ()):
+            return list(model.refs("children"))
+    raise AssertionError(f"no model with class {css_class}")
+
+
+RESET_APP = """%%app reset
+import jupyter_fragments as st
+st.session_state.setdefault("log", [])
+
+@st.fragment
+def side_panel():
+    if st.checkbox("Verbose"):
+        st.session_state.log.append("verbose in the sidebar")
+
+with st.sidebar:
+    if st.button("Reset"):
+        st.session_state.log.append("sidebar")
+    with st.expander("More"):
+        st.checkbox("Details")
+    side_panel()
+if st.button("Reset"):
+    st.session_state.log.append("main")
+with st.expander("More"):
+    st.checkbox("Details")
+st.checkbox("Verbose")
+st.text(f"log={st.session_state.log}")
+"""
+
+
+def test_same_label_in_sidebar_and_main_body_are_two_widgets(app_session: KernelSession) -> None:
+    """The user's story: a "Reset" button in the sidebar and one in the main body (and
+    the same in boxes and a fragment drawn in each)."""
+    app_session.run_cell(RESET_APP)
+    app = app_session.app("reset")
+    assert app.exceptions == []
+    assert "log=[]" in app.text
+    resets = [w for w in app.widgets if w.label == "Reset"]
+    assert len(resets) == 2
+    sidebar = set(_children_of_class(app_session, "jf-sidebar"))
+    side = next(w for w in resets if w.model_id in sidebar)
+    main = next(w for w in resets if w.model_id not in sidebar)
+    side.click()
+    assert "log=['sidebar']" in app.text
+    main.click()
+    assert "log=['sidebar', 'main']" in app.text
+    runs = app.runs
+    app.fragment("side_panel").checkbox("Verbose").set_value(True)
+    assert app.runs == runs  # the fragment's own rerun: its checkbox is the sidebar's
+    main.click()
+    # the sidebar's box stays ticked (it logs on every run), the main body's does not
+    assert "Verbose: True\nReset\nMore\nDetails: False\nVerbose: False" in app.text
+    verbose = "'verbose in the sidebar'"
+    assert f"log=['sidebar', 'main', {verbose}, {verbose}, 'main']" in app.text
+    assert app.exceptions == []
+
+
+def test_same_label_twice_in_one_root_is_still_a_duplicate(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app twice
+import jupyter_fragments as st
+with st.sidebar:
+    st.button("Reset")
+    with st.container():
+        st.button("Reset")
+"""
+    )
+    text = app_session.app("twice").text
+    assert "There are multiple button widgets with the same label 'Reset'" in text
