@@ -62,13 +62,12 @@ class FragmentFunction:
 
 
 @overload
-def fragment(func: F, /) -> F: ...
+def fragment(func: F) -> F: ...
 
 
 @overload
 def fragment(
     func: None = None,
-    /,
     *,
     run_every: Any = None,
     key: str | int | None = None,
@@ -79,7 +78,6 @@ def fragment(
 
 def fragment(
     func: Callable[..., Any] | None = None,
-    /,
     *,
     run_every: Any = None,
     key: str | int | None = None,
@@ -92,7 +90,7 @@ def fragment(
     ----------
     func : callable
         The function. Works with and without parentheses: ``@st.fragment`` or
-        ``@st.fragment(run_every="2s")``.
+        ``@st.fragment(run_every="2s")``, and as a call, ``st.fragment(func=f)``.
     run_every : int, float, str, timedelta or None
         Rerun the fragment on this interval while the app lives: seconds, a duration
         string (``"500ms"``, ``"10s"``, ``"1m"``) or a ``timedelta``. ``None`` or 0: never.

@@ -80,3 +80,20 @@ with st.sidebar:
     )
     text = app_session.app("twice").text
     assert "There are multiple button widgets with the same label 'Reset'" in text
+
+
+def test_fragment_takes_func_by_keyword(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app kw
+import jupyter_fragments as st
+
+def counter():
+    st.session_state.n = st.session_state.get("n", 0) + st.button("+1")
+    st.text(f"n={st.session_state.n}")
+
+st.fragment(func=counter)()
+"""
+    )
+    app = app_session.app("kw")
+    app.fragment("counter").button("+1").click()
+    assert "n=1" in app.text and app.runs == 1

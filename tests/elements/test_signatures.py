@@ -79,8 +79,6 @@ NOT_YET: dict[str, tuple[str, ...]] = {
     "file_uploader": ("max_upload_size", "width"),
     "dialog": ("position", "icon"),
     "write_stream": ("cursor",),
-    # the runtime's owner: st.fragment takes func positionally only (fragment(func=f))
-    "fragment": ("func",),
 }
 
 
