@@ -186,6 +186,27 @@ def render_input(
     ``submits`` marks a form's submit button (it submits the form it is drawn in).
     ``params["input_width"]`` (Streamlit's ``width=``) sizes the widget.
     """
+    options = {"key": key, "callback": callback, "args": args, "kwargs": kwargs}
+    return render_record(
+        kind, label, params, **options, call=call, submits=submits, persist_state=persist_state
+    )[1]
+
+
+def render_record(
+    kind: InputKind,
+    label: Any,
+    params: Params,
+    *,
+    key: Any = None,
+    callback: Callable[..., Any] | str | None = None,
+    args: Any = None,
+    kwargs: Any = None,
+    call: str,
+    submits: bool | None = None,
+    persist_state: Any = None,
+) -> tuple[WidgetRecord[Any], Any]:
+    """`render_input`, returning the widget's record too (for elements that also show
+    something about the widget's state, such as refused uploads)."""
     ctx = require_context(call)
     width_layout(params.get("input_width"), call)
     label = "" if label is None else str(label)
@@ -209,7 +230,7 @@ def render_input(
         record, value = _new_record(ctx, kind, ident, label, key, params)
     else:
         value = _reuse_record(ctx, record, label, key, params)
-    return _place(ctx, record, value, submits, (callback, args, kwargs))
+    return record, _place(ctx, record, value, submits, (callback, args, kwargs))
 
 
 def _persist(key: str | None, persist_state: Any, call: str) -> None:

@@ -22,9 +22,13 @@ def color_picker(
     *,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
     persist_state: str | None = None,
 ) -> str:
     """A color picker; returns the color as a hex string (``"#00f900"``).
+
+    ``width`` is ``"content"``, ``"stretch"`` or pixels (default: the notebook's usual
+    width).
 
     Examples
     --------
@@ -36,7 +40,11 @@ def color_picker(
         raise FragmentsAPIError(
             f"{call} got value={value!r}. Fix: pass a hex color such as '#ff0000' or '#f00'."
         )
-    params = {**common_params(help, disabled, label_visibility), "value": color.lower()}
+    params = {
+        **common_params(help, disabled, label_visibility),
+        "value": color.lower(),
+        "input_width": width,
+    }
     return str(
         render_input(
             COLOR_PICKER,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from jupyter_fragments._elements._core import render_input
+from jupyter_fragments._elements._core import add_static, render_record
 from jupyter_fragments._elements.params import Callback, common_params
+from jupyter_fragments._elements.status import callout_output
 from jupyter_fragments._widgets.files import FILE_UPLOADER
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -33,17 +34,23 @@ def file_uploader(
     args: Iterable[Any] | None = None,
     kwargs: dict[str, Any] | None = None,
     *,
+    max_upload_size: int | None = None,
     disabled: bool = False,
     label_visibility: str = "visible",
+    width: str | int | None = None,
 ) -> Any:
     """An upload button; returns an ``UploadedFile`` (a BytesIO with ``name``, ``type``,
     ``size``), a list of them with ``accept_multiple_files=True``, or None.
 
-    Files whose extension is not in ``type`` are ignored.
+    Files whose extension is not in ``type`` are ignored. ``max_upload_size`` (in
+    megabytes) refuses bigger files: they are not returned, and an error below the
+    button names them while they stay picked. The browser still sends them to the
+    kernel (a notebook's upload button has no limit of its own), so the limit protects
+    the app, not the connection. ``width`` is ``"stretch"`` or pixels.
 
     Examples
     --------
-    >>> uploaded = st.file_uploader("Choose a CSV", type="csv")
+    >>> uploaded = st.file_uploader("Choose a CSV", type="csv", max_upload_size=5)
     >>> if uploaded is not None:
     ...     st.write(uploaded.name, len(uploaded.getvalue()))
     """
@@ -52,8 +59,10 @@ def file_uploader(
         **common_params(help, disabled, label_visibility),
         "accept": _accept(type, call),
         "multiple": bool(accept_multiple_files),
+        "max_bytes": _max_bytes(max_upload_size, call),
+        "input_width": _upload_width(width, call),
     }
-    return render_input(
+    record, value = render_record(
         FILE_UPLOADER,
         label,
         params,
@@ -63,3 +72,30 @@ def file_uploader(
         kwargs=kwargs,
         call=call,
     )
+    for problem in FILE_UPLOADER.refused(record.widget, record.params):
+        add_static([callout_output("error", problem)])
+    return value
+
+
+def _max_bytes(max_upload_size: Any, call: str) -> int | None:
+    if max_upload_size is None:
+        return None
+    if (
+        isinstance(max_upload_size, bool)
+        or not isinstance(max_upload_size, int)
+        or max_upload_size < 1
+    ):
+        raise FragmentsAPIError(
+            f"{call} got max_upload_size={max_upload_size!r}. Fix: pass a positive whole "
+            "number of megabytes, or None for no limit."
+        )
+    return max_upload_size * 2**20
+
+
+def _upload_width(width: Any, call: str) -> Any:
+    if width == "content":
+        raise FragmentsAPIError(
+            f"{call} got width='content', which Streamlit's uploader does not take. "
+            "Fix: pass 'stretch' or a number of pixels."
+        )
+    return width

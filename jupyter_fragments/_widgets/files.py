@@ -50,13 +50,24 @@ def _matches(name: str, accept: Sequence[str]) -> bool:
     return not accept or any(name.lower().endswith(ext) for ext in accept)
 
 
+def _megabytes(size: float) -> str:
+    return f"{size / 2**20:.1f}".removesuffix(".0") + " MB"
+
+
+def _fits(item: Any, params: Params) -> bool:
+    """Whether an upload is within ``max_upload_size`` (megabytes of 2**20 bytes)."""
+    limit = params.get("max_bytes")
+    return limit is None or len(_content_bytes(item["content"])) <= limit
+
+
 class FileUploadKind(InputKind):
     """``st.file_uploader``: an ipywidgets FileUpload; the value is UploadedFile(s)."""
 
     name = "file_uploader"
 
     def identity(self, params: Params) -> tuple[Any, ...]:
-        return (bool(params["multiple"]), tuple(params["accept"]))
+        # Streamlit 1.67 makes a new widget when its upload limit changes, key or not
+        return (bool(params["multiple"]), tuple(params["accept"]), params.get("max_bytes"))
 
     def default(self, params: Params) -> Any:
         return [] if params["multiple"] else None
@@ -87,9 +98,19 @@ class FileUploadKind(InputKind):
                 str(item["name"]), str(item.get("type") or ""), _content_bytes(item["content"])
             )
             for item in widget.value
-            if _matches(str(item["name"]), params["accept"])
+            if _matches(str(item["name"]), params["accept"]) and _fits(item, params)
         ]
         return self.coerce(params, files)
+
+    def refused(self, widget: widgets.DOMWidget, params: Params) -> list[str]:
+        """What the user picked that is over ``max_upload_size``, said for a person."""
+        limit = params.get("max_bytes")
+        return [
+            f"{item['name']} is {_megabytes(len(_content_bytes(item['content'])))}, over the "
+            f"{_megabytes(limit)} this uploader takes: it was not uploaded."
+            for item in widget.value
+            if limit is not None and not _fits(item, params)
+        ]
 
     def write(self, widget: widgets.DOMWidget, params: Params, value: Any) -> None:
         return None  # the files come from the browser; the kernel cannot set them

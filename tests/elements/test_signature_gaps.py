@@ -97,3 +97,53 @@ st.fragment(func=counter)()
     app = app_session.app("kw")
     app.fragment("counter").button("+1").click()
     assert "n=1" in app.text and app.runs == 1
+
+
+def _layout(session: KernelSession, model_id: str) -> dict[str, object]:
+    return session.mirror[session.mirror[model_id].refs("layout")[0]].state
+
+
+UPLOAD_APP = """%%app upload
+import jupyter_fragments as st
+color = st.color_picker("Color", "#ff0000", width=300)
+files = st.file_uploader("Data", accept_multiple_files=True, max_upload_size=1, width=400)
+st.text(f"got={[(f.name, f.size) for f in files]}")
+"""
+
+
+def test_upload_limit_refuses_big_files_and_says_so(app_session: KernelSession) -> None:
+    app_session.run_cell(UPLOAD_APP)
+    app = app_session.app("upload")
+    color, upload = app.widget("Color"), app.widget("Data")
+    assert _layout(app_session, color.model_id)["width"] == "300px"
+    assert _layout(app_session, upload.model_id)["width"] == "400px"
+
+    def picked(name: str, content: str) -> dict[str, object]:
+        return {"name": name, "type": "text/csv", "size": len(content), "content": content,
+                "last_modified": 0}  # fmt: skip
+
+    small, big = picked("small.csv", "a,b\n"), picked("big.csv", "x" * (3 * 2**19))
+    upload.set_value([small, big])
+    assert "got=[('small.csv', 4)]" in app.text
+    assert "big.csv is 1.5 MB, over the 1 MB this uploader takes: it was not uploaded." in app.text
+    upload.set_value([small])
+    assert "got=[('small.csv', 4)]" in app.text and "big.csv" not in app.text
+    assert app.exceptions == []
+
+
+def test_upload_limit_and_width_mistakes_are_clear(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app bad
+import jupyter_fragments as st
+for make in (lambda: st.file_uploader("a", max_upload_size=0),
+             lambda: st.file_uploader("b", max_upload_size=True),
+             lambda: st.file_uploader("c", width="content")):
+    try:
+        make()
+    except st.FragmentsAPIError as exc:
+        st.text(str(exc))
+"""
+    )
+    text = app_session.app("bad").text
+    assert text.count("Fix: pass a positive whole number of megabytes") == 2
+    assert "which Streamlit's uploader does not take. Fix: pass 'stretch'" in text

@@ -75,8 +75,7 @@ NOT_YET: dict[str, tuple[str, ...]] = {
     # the owners of caching, colors, files, dialogs and write (one module each)
     "cache_data": ("max_size", "scope", "refresh_mode"),
     "cache_resource": ("on_release", "scope", "refresh_mode"),
-    "color_picker": ("width", *_BIND),
-    "file_uploader": ("max_upload_size", "width"),
+    "color_picker": _BIND,
     "dialog": ("position", "icon"),
     "write_stream": ("cursor",),
 }
