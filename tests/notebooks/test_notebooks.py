@@ -269,6 +269,57 @@ def test_chat_app(app_session: KernelSession) -> None:
     assert state(app_session, "messages") == [] and "(answer" not in app.text
 
 
+def _grid_in(session: KernelSession, app: AppHandle, kind: str) -> str:
+    """The grid model inside the app's ``st.dataframe`` or ``st.data_editor`` element."""
+    box = app.widget(kind=kind)
+    (grid,) = [c for c in box.model.refs("children") if session.mirror[c].kind.endswith("DataGrid")]
+    return grid
+
+
+def test_data_explorer(app_session: KernelSession) -> None:
+    run(app_session, "data-explorer")
+    app = app_session.app("explorer")
+    chart, order = app.fragment("catalogue_chart"), app.fragment("next_order")
+    assert "12 of 12 teas match" in app.text and "Select rows in the table" in chart.text
+
+    # Select Assam and Matcha (rows 0 and 5), as the page does on a click and a Ctrl-click.
+    catalogue = _grid_in(app_session, app, "dataframe")
+    rows = [{"r1": row, "c1": 0, "r2": row, "c2": 3} for row in (0, 5)]
+    assert app_session.set_state(catalogue, selections=rows).error is None
+    assert "Monthly sales of Assam, Matcha" in chart.text
+    assert "<line_chart: x=month, y=units, color=tea; 24 data points>" in chart.text
+    assert "Select rows in the table" not in chart.text
+    assert app.scope_runs() == {"app": 1, "catalogue_chart": 2, "next_order": 1}
+    assert "chart panel: drawn 2 time(s)" in chart.text and "app: drawn 1 time(s)" in app.text
+
+    # Type quantities in the order: 3 packs of Darjeeling (9 €), 2 of Matcha (14 €).
+    editor = _grid_in(app_session, app, "data_editor")
+
+    def type_quantity(row: int, packs: int) -> None:
+        content = {"event_type": "cell-changed", "region": "body", "row": row,
+                   "column_index": 2, "value": packs}  # fmt: skip
+        assert app_session.wait_idle(app_session.send_custom(editor, content))[0].error is None
+
+    type_quantity(1, 3)
+    type_quantity(5, 2)
+    assert "Packs\n5" in order.text and "Order total\n55.00 €" in order.text
+    assert "3 \u00d7 Darjeeling" in order.text and "2 \u00d7 Matcha" in order.text
+    assert app.scope_runs() == {"app": 1, "catalogue_chart": 2, "next_order": 3}
+    assert state(app_session, "order")["edited_rows"] == {1: {"quantity": 3}, 5: {"quantity": 2}}
+    type_quantity(1, 80)  # outside 0-50: refused with a message, the totals stay
+    assert "above the maximum 50" in order.text and "Order total\n55.00 €" in order.text
+
+    # The notebook's last cell reads both tables' state.
+    shown = " ".join(str(app_session.run_cell(code_cells("data-explorer")[-1]).value_text).split())
+    assert shown.startswith("([0, 5], {'edited_rows': {1: {'quantity': 3}, 5: {'quantity': 2}}")
+
+    # A sidebar filter reruns everything: the selection keeps its positions, the order resets.
+    app.multiselect("Categories").select(["green"])
+    assert app.scope_runs() == {"app": 2, "catalogue_chart": 3, "next_order": 4}
+    assert "4 of 12 teas match" in app.text and "Monthly sales of Sencha" in chart.text
+    assert "Packs\n0" in order.text and not app.exceptions
+
+
 def _tests_defined_in(name: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {}
     for code in code_cells(name):
