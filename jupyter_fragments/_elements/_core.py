@@ -165,31 +165,12 @@ def stretch_width(width: Any, use_container_width: bool | None) -> Any:
     return "stretch" if use_container_width else "content"
 
 
-def render_input(
-    kind: InputKind,
-    label: Any,
-    params: Params,
-    *,
-    key: Any = None,
-    callback: Callable[..., Any] | str | None = None,
-    args: Any = None,
-    kwargs: Any = None,
-    call: str,
-    submits: bool | None = None,
-    persist_state: Any = None,
-) -> Any:
+def render_input(kind: InputKind, label: Any, params: Params, **options: Any) -> Any:
     """Draw an input widget, reusing its model by identity, and return its value.
 
-    ``callback`` is ``on_change``/``on_click``: a function, ``"rerun"`` or ``"ignore"``.
-    ``persist_state`` (``"page"``/``"session"``, with a key) keeps the value while the
-    widget is not drawn.
-    ``submits`` marks a form's submit button (it submits the form it is drawn in).
-    ``params["input_width"]`` (Streamlit's ``width=``) sizes the widget.
+    ``options`` are those of `render_record` (``key``, ``callback``, ``call``...).
     """
-    options = {"key": key, "callback": callback, "args": args, "kwargs": kwargs}
-    return render_record(
-        kind, label, params, **options, call=call, submits=submits, persist_state=persist_state
-    )[1]
+    return render_record(kind, label, params, **options)[1]
 
 
 def render_record(
@@ -205,8 +186,15 @@ def render_record(
     submits: bool | None = None,
     persist_state: Any = None,
 ) -> tuple[WidgetRecord[Any], Any]:
-    """`render_input`, returning the widget's record too (for elements that also show
-    something about the widget's state, such as refused uploads)."""
+    """Draw an input widget; return its record (for elements that also show something
+    about the widget's state, such as refused uploads) and its value.
+
+    ``callback`` is ``on_change``/``on_click``: a function, ``"rerun"`` or ``"ignore"``.
+    ``persist_state`` (``"page"``/``"session"``, with a key) keeps the value while the
+    widget is not drawn.
+    ``submits`` marks a form's submit button (it submits the form it is drawn in).
+    ``params["input_width"]`` (Streamlit's ``width=``) sizes the widget.
+    """
     ctx = require_context(call)
     width_layout(params.get("input_width"), call)
     label = "" if label is None else str(label)
