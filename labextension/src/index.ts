@@ -8,6 +8,7 @@ import commandsPlugin from './commandsPlugin';
 import controlPlugin from './controlPlugin';
 import outlinePlugin from './outlinePlugin';
 import statusPlugin from './statusPlugin';
+import widgetsPlugin from './widgetsPlugin';
 
 export * from './tokens';
 
@@ -15,7 +16,8 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   controlPlugin,
   commandsPlugin,
   outlinePlugin,
-  statusPlugin
+  statusPlugin,
+  widgetsPlugin
 ];
 
 export default plugins;
