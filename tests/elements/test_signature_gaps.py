@@ -147,3 +147,38 @@ for make in (lambda: st.file_uploader("a", max_upload_size=0),
     text = app_session.app("bad").text
     assert text.count("Fix: pass a positive whole number of megabytes") == 2
     assert "which Streamlit's uploader does not take. Fix: pass 'stretch'" in text
+
+
+DIALOG_APP = """%%app dlg
+import jupyter_fragments as st
+
+@st.dialog("Settings", position="right", icon="⚙️", dismissible=False, width=420)
+def settings():
+    if st.button("Save"):
+        st.session_state.saved = True
+        st.rerun()
+
+if st.button("Save"):  # the same label in the main body: another widget
+    st.session_state.saved = "main"
+if st.button("Open"):
+    settings()
+st.text(f"saved={st.session_state.get('saved')}")
+"""
+
+
+def test_dialog_position_icon_width_and_no_close_button(app_session: KernelSession) -> None:
+    app_session.run_cell(DIALOG_APP)
+    app = app_session.app("dlg")
+    app.button("Open").click()
+    assert app.exceptions == []
+    assert "⚙️ Settings" in app.text
+    panel = next(
+        m for m in app_session.mirror.live() if "jf-dialog" in m.state.get("_dom_classes", [])
+    )
+    layout = _layout(app_session, panel.model_id)
+    assert layout["margin"] == "0.5em 0 0.5em auto" and layout["max_width"] == "420px"
+    close = app_session.find_widget("✕", kind="Button")
+    assert _layout(app_session, close.model_id)["display"] == "none"
+    in_dialog = app.fragment("settings").button("Save")
+    in_dialog.click()
+    assert "saved=True" in app.text
