@@ -2,14 +2,16 @@
 
 The output is stored in the run's current block and assigned to Output widgets in the
 kernel, so it works with no frontend routing (nbclient, Voila, timers), unlike
-``with out:``, which relies on the frontend matching message ids.
+``with out:``, which relies on the frontend matching message ids. Writes are routed by
+thread: the run's thread and the threads of its parallel fragments are captured, any
+other thread writes to the real streams.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any, TextIO
 
 from IPython.core.displaypub import DisplayPublisher
@@ -18,16 +20,28 @@ _MISSING = object()
 
 
 class CaptureStream:
-    """A text stream that sends each write to the current run's capture."""
+    """A text stream that sends each write to the current run's capture.
 
-    def __init__(self, name: str, emit: Callable[[str, str], None], fallback: TextIO) -> None:
+    ``threads``: the idents of other threads whose writes belong to the run too (its
+    parallel fragments'); read at each write, so threads may come and go.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        emit: Callable[[str, str], None],
+        fallback: TextIO,
+        threads: Container[int] = (),
+    ) -> None:
         self.name = name
         self._emit = emit
         self._fallback = fallback
         self._thread = threading.get_ident()
+        self._threads = threads
 
     def write(self, text: str) -> int:
-        if threading.get_ident() != self._thread:
+        ident = threading.get_ident()
+        if ident != self._thread and ident not in self._threads:
             # another thread (the kernel's logging, a user's worker) is not the run
             return self._fallback.write(text)
         if text:
@@ -62,13 +76,20 @@ class CapturePublisher(DisplayPublisher):
         self,
         emit: Callable[[dict[str, Any], bool, str | None], None],
         clear: Callable[[bool], None],
+        threads: Container[int] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._emit_display = emit
         self._clear = clear
         self._thread = threading.get_ident()
+        self._threads = threads
         self.fallback: Any = None  # the shell's own publisher, for other threads
+
+    def _captures(self) -> bool:
+        """Whether the calling thread's output belongs to the run."""
+        ident = threading.get_ident()
+        return ident == self._thread or ident in self._threads
 
     def publish(
         self,
@@ -80,7 +101,7 @@ class CapturePublisher(DisplayPublisher):
         update: bool = False,
         **kwargs: Any,
     ) -> None:
-        if threading.get_ident() != self._thread and self.fallback is not None:
+        if self.fallback is not None and not self._captures():
             self.fallback.publish(
                 data, metadata, source, transient=transient, update=update, **kwargs
             )
@@ -92,6 +113,9 @@ class CapturePublisher(DisplayPublisher):
         self._emit_display(output, update, display_id)
 
     def clear_output(self, wait: bool = False) -> None:
+        if self.fallback is not None and not self._captures():
+            self.fallback.clear_output(wait)
+            return
         self._clear(wait)
 
 
@@ -104,11 +128,13 @@ class Capture:
         emit_stream: Callable[[str, str], None],
         emit_display: Callable[[dict[str, Any], bool, str | None], None],
         clear: Callable[[bool], None],
+        threads: Container[int] = (),
     ) -> None:
         self.shell = shell
         self._emit_stream = emit_stream
         self._emit_display = emit_display
         self._clear = clear
+        self._threads = threads  # the threads of parallel fragments, whose output is the run's
         self._saved: list[tuple[Any, Any, Any, Any]] = []
         self._pub: CapturePublisher | None = None
 
@@ -117,8 +143,8 @@ class Capture:
         own_tb = vars(shell).get("_showtraceback", _MISSING) if shell is not None else _MISSING
         saved = (sys.stdout, sys.stderr, getattr(shell, "display_pub", None), own_tb)
         self._saved.append(saved)
-        sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0])
-        sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1])
+        sys.stdout = CaptureStream("stdout", self._emit_stream, saved[0], self._threads)
+        sys.stderr = CaptureStream("stderr", self._emit_stream, saved[1], self._threads)
         if shell is not None:
             publisher = self._publisher()
             publisher.fallback = saved[2]
@@ -144,7 +170,9 @@ class Capture:
         # One for the session: each DisplayPublisher made with a shell registers two
         # shell event hooks that are never removed (one pair leaked per run).
         if self._pub is None:
-            self._pub = CapturePublisher(self._emit_display, self._clear, shell=self.shell)
+            self._pub = CapturePublisher(
+                self._emit_display, self._clear, self._threads, shell=self.shell
+            )
         return self._pub
 
     def _show_traceback(self, etype: Any, evalue: Any, stb: list[str]) -> None:

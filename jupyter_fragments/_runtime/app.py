@@ -20,6 +20,7 @@ from jupyter_fragments._page.blocks import Block, Page, StaticElement
 from jupyter_fragments._page.pool import ModelPool, close_widget
 from jupyter_fragments._runtime.context import RunContext
 from jupyter_fragments._runtime.events import InputEvents
+from jupyter_fragments._runtime.parallel import SharedPage, SharedRegistry
 from jupyter_fragments._runtime.runs import JobRunner
 from jupyter_fragments._runtime.scheduler import RerunScheduler
 from jupyter_fragments._runtime.scope import Scope
@@ -58,7 +59,7 @@ class App:
         self.id = app_id
         self.closed = False
         self._on_close = on_close
-        self.page = Page(ModelPool())
+        self.page: Page = SharedPage(ModelPool())
         self.main_box = widgets.VBox(layout=widgets.Layout(flex="1 1 auto", min_width="0"))
         self.sidebar_box = widgets.VBox(
             layout=widgets.Layout(
@@ -95,7 +96,7 @@ class App:
             busy=lambda: session.ctx is not None,
             loop=event_loop,
         )
-        self.widgets: WidgetRegistry[Scope] = WidgetRegistry(
+        self.widgets: WidgetRegistry[Scope] = SharedRegistry(
             self.page, self._on_widget_event, session.guard.protect
         )
         self.events = InputEvents(session, self.widgets, self.scheduler)
@@ -103,6 +104,7 @@ class App:
             session, self, self, script, self.root, self.sidebar, self.widgets, self.events,
             bottom=self.bottom,
         )  # fmt: skip
+        self.runner.parallel.newer_event = self.has_newer_event
 
     # ------------------------------------------------- what the runtime reads
     @property
@@ -145,6 +147,10 @@ class App:
 
     def request(self, scope: Scope) -> None:
         """Ask for a rerun of ``scope`` (the root: a full rerun) and run it when due."""
+        ctx = self.session.ctx
+        if ctx is not None and ctx.later is not None:  # from a parallel fragment: after the join
+            ctx.later.append(lambda: self.request(scope))
+            return
         if self.session.main.defer(lambda: self.request(scope)):
             return
         self.scheduler.request(scope)

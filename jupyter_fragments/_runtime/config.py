@@ -43,6 +43,15 @@ class Fragments(Configurable):
         "is reported as an error.",
     ).tag(config=True)
 
+    parallel_cancel_wait = Float(
+        2.0,
+        help="When a full run ends early (an interrupt, st.rerun() or a newer event in "
+        "the app's own code), how many seconds it waits for its parallel fragments to "
+        "reach their next st.* call (which ends them) or to finish. Those still busy are "
+        "left behind: their thread runs on until its code returns, and its st.* calls and "
+        "prints end it without drawing anything.",
+    ).tag(config=True)
+
     outside_writes = Enum(
         ["accumulate", "redraw"],
         default_value="accumulate",

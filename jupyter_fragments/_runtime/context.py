@@ -50,6 +50,10 @@ class RunContext:
     code is executing now (a fragment called during a full run, say).
     """
 
+    #: a parallel fragment's context: what its thread leaves for the main thread to do
+    #: once the fragments are joined (None: this is the run's own context)
+    later: list[Callable[[], None]] | None = None
+
     def __init__(self, app: AppView, job: Scope, serial: int, config: Fragments) -> None:
         self.app = app
         self.job = job

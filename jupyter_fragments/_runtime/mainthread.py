@@ -1,4 +1,5 @@
-"""The kernel's main thread and event loop: every run of user code happens there."""
+"""The kernel's main thread and event loop: every run of user code happens there, except
+the parallel fragments of a full run, which run on `FragmentThread`s while it waits."""
 
 from __future__ import annotations
 
@@ -37,3 +38,13 @@ class MainThread:
     @staticmethod
     def is_current() -> bool:
         return threading.current_thread() is threading.main_thread()
+
+    @staticmethod
+    def runs_user_code() -> bool:
+        """Whether this thread may run user code: the main thread, or a parallel fragment's."""
+        thread = threading.current_thread()
+        return thread is threading.main_thread() or isinstance(thread, FragmentThread)
+
+
+class FragmentThread(threading.Thread):
+    """The thread of one parallel fragment (``@st.fragment(parallel=True)``) of a full run."""

@@ -7,6 +7,7 @@ changes in one flush.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from typing import Any
@@ -17,6 +18,7 @@ from jupyter_fragments._runtime.callbacks import Outcome, order_targets, run_cal
 from jupyter_fragments._runtime.context import AppView, RunContext
 from jupyter_fragments._runtime.events import InputEvents
 from jupyter_fragments._runtime.outside import OutsideSlots
+from jupyter_fragments._runtime.parallel import ParallelFragments
 from jupyter_fragments._runtime.runner import Role, run_user_code
 from jupyter_fragments._runtime.scope import Scope
 from jupyter_fragments._runtime.session import Session
@@ -57,6 +59,7 @@ class JobRunner:
         self.stale = StaleWatch(lambda: float(session.config.stale_delay))
         self.outside = OutsideSlots(self.page)
         self.after_run: list[Scope] = []  # fragments named by callbacks, due after this run
+        self.parallel = ParallelFragments(session, self.page, self.show_error)
 
     # ------------------------------------------------------------------- the job
     def job(self, scope: Scope) -> bool:
@@ -147,11 +150,14 @@ class JobRunner:
                         run_user_code(
                             Role.SCRIPT, job, job.func, job.args, job.kwargs, self.show_error
                         )
+                    self.parallel.join()
                 except (RerunSignal, SupersededSignal) as rerun:
                     signal = rerun
                 except KeyboardInterrupt as exc:
                     interrupted = True
                     self.show_error(job, exc, interrupted=True)
+                finally:
+                    self.parallel.cancel()  # only a run that ended early still has some
                 session.flush_figures()
         finally:
             session.ctx = None
@@ -235,7 +241,15 @@ class JobRunner:
         ctx.block.add(ScopeElement(scope))
         scope.body.root = ctx.block.root  # a fragment drawn in the sidebar is in the sidebar
         scope.run_every = fragment.run_every
-        self.session.timers.set(self.owner, scope, fragment.run_every)
+        if ctx.later is None:
+            self.session.timers.set(self.owner, scope, fragment.run_every)
+        else:  # inside a parallel fragment: timers live on the main thread's loop
+            ctx.later.append(
+                functools.partial(self.session.timers.set, self.owner, scope, scope.run_every)
+            )
+        if fragment.parallel and self.parallel.takes(ctx):
+            self.parallel.start(ctx, scope, fragment.func, args, kwargs)
+            return None
         saved = ctx.scope, ctx.blocks
         ctx.scope, ctx.blocks = scope, [scope.body]
         scope.body.begin()

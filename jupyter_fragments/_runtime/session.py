@@ -7,6 +7,7 @@ module-level state. It knows its apps only as `LiveApp`; the apps are made by
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -37,13 +38,17 @@ class Session:
         self.shell = shell
         self.config = Fragments(config=getattr(shell, "config", None))
         self.apps: dict[str, Any] = {}  # key -> App (a LiveApp)
-        self.ctx: RunContext | None = None
+        self._ctx: RunContext | None = None
+        # the thread of each parallel fragment running now -> its own run context
+        self.threads: dict[int, RunContext] = {}
         self.applying = False
         self.state = state_of(shell) if shell is not None else state_of(None)
         self.binding = StateBinding(self)
         self.state.listener = self.binding
         self.sink = CaptureSink(lambda: self.ctx)
-        self.capture = Capture(shell, self.sink.stream, self.sink.display, self.sink.clear)
+        self.capture = Capture(
+            shell, self.sink.stream, self.sink.display, self.sink.clear, self.threads
+        )
         self.listeners: list[Callable[[], None]] = []
         self.inbox = Inbox()
         self.main = MainThread()
@@ -53,6 +58,20 @@ class Session:
         self.hooks: Any = None  # the kernel hooks (see _runtime.hooks), made with the first app
         self.apps_made = 0  # numbers app ids
         self.unnamed = 0  # numbers the keys of apps that have neither a cell id nor a name
+
+    @property
+    def ctx(self) -> RunContext | None:
+        """The run in progress: a parallel fragment's own on its thread, else the kernel's."""
+        threads = self.threads
+        if threads:
+            found = threads.get(threading.get_ident())
+            if found is not None:
+                return found
+        return self._ctx
+
+    @ctx.setter
+    def ctx(self, ctx: RunContext | None) -> None:
+        self._ctx = ctx
 
     # ----------------------------------------------------------------------- apps
     def live_apps(self) -> list[LiveApp]:
@@ -97,7 +116,12 @@ class Session:
     # -------------------------------------------------------------- watched keys
     def trigger_watchers(self, key: str, source: Scope | None = None) -> None:
         """Rerun every fragment that watches ``key`` (not the one writing it)."""
-        writer = source if source is not None else (self.ctx.scope if self.ctx else None)
+        ctx = self.ctx
+        writer = source if source is not None else (ctx.scope if ctx else None)
+        if ctx is not None and ctx.later is not None:
+            # a parallel fragment's write: the main thread asks once the fragments are joined
+            ctx.later.append(lambda: self.trigger_watchers(key, writer))
+            return
         for app in self.live_apps():
             for scope in list(app.fragments.values()):
                 if key in scope.watch and scope.alive and scope is not writer:
