@@ -20,8 +20,10 @@ OUTPUT = Path(__file__).resolve().parent / "api.md"
 #: Where a name is defined -> the section it is listed in, in this order.
 SECTIONS = {
     "jupyter_fragments._runtime.api": "Apps",
+    "jupyter_fragments._runtime.app": "Apps",
     "jupyter_fragments._elements.script_apps": "Apps",
     "jupyter_fragments._runtime.fragment": "Execution flow",
+    "jupyter_fragments._elements.forms": "Execution flow",
     "jupyter_fragments._state.session_state": "Session state",
     "jupyter_fragments._elements.cache": "Caching",
     "jupyter_fragments._elements.text": "Text",
@@ -29,22 +31,30 @@ SECTIONS = {
     "jupyter_fragments._elements.introspect": "Text",
     "jupyter_fragments._elements.decor": "Text",
     "jupyter_fragments._elements.data": "Data",
+    "jupyter_fragments._elements.grid": "Data",
+    "jupyter_fragments._elements.column_config": "Data",
     "jupyter_fragments._elements.charts": "Charts",
     "jupyter_fragments._elements.maps": "Charts",
     "jupyter_fragments._elements.diagrams": "Charts",
+    "jupyter_fragments._elements.plotly_charts": "Charts",
     "jupyter_fragments._elements.buttons": "Buttons",
     "jupyter_fragments._elements.toggles": "Checkboxes and toggles",
     "jupyter_fragments._elements.sliders": "Sliders",
     "jupyter_fragments._elements.text_inputs": "Text and number inputs",
     "jupyter_fragments._elements.selections": "Selections",
+    "jupyter_fragments._elements.button_groups": "Selections",
     "jupyter_fragments._elements.dates": "Dates and times",
     "jupyter_fragments._elements.color": "Colors and files",
     "jupyter_fragments._elements.files": "Colors and files",
+    "jupyter_fragments._elements.capture": "Colors and files",
     "jupyter_fragments._elements.custom": "Any ipywidget",
+    "jupyter_fragments.components": "Custom components",
     "jupyter_fragments._elements.media": "Media",
     "jupyter_fragments._elements.embeds": "Media",
     "jupyter_fragments._elements.layout": "Layout and containers",
     "jupyter_fragments._elements.handles": "Layout and containers",
+    "jupyter_fragments._elements.grid_layout": "Layout and containers",
+    "jupyter_fragments._elements.chat": "Chat",
     "jupyter_fragments._elements.dialogs": "Dialogs",
     "jupyter_fragments._elements.status": "Status",
     "jupyter_fragments.errors": "Errors",
@@ -79,7 +89,8 @@ def inline(text: str) -> str:
 def split_sections(doc: str) -> Iterator[tuple[str, list[str]]]:
     """Numpydoc sections of a cleaned docstring: ("", summary lines) first."""
     lines = doc.splitlines()
-    title, body, i = "", [], 0
+    title, i = "", 0
+    body: list[str] = []
     while i < len(lines):
         if i + 1 < len(lines) and lines[i].strip() and UNDERLINE.match(lines[i + 1].strip()):
             yield title, body
@@ -194,7 +205,11 @@ def signature(name: str, obj: Callable[..., Any]) -> str | None:
             param.VAR_POSITIONAL,
         ):
             params.append("*")
-        text = {param.VAR_POSITIONAL: "*", param.VAR_KEYWORD: "**"}.get(kind, "") + param.name
+        stars: dict[inspect._ParameterKind, str] = {
+            param.VAR_POSITIONAL: "*",
+            param.VAR_KEYWORD: "**",
+        }
+        text = stars.get(kind, "") + param.name
         if note := annotation(param.annotation):
             text += f": {note}"
         if param.default is not param.empty:
@@ -235,7 +250,10 @@ def members(cls: type) -> Iterator[tuple[str, Any]]:
                 yield name, value
 
 
-def document(module: ModuleType, prefix: str, name: str, obj: Any) -> list[str]:
+def document(
+    module: ModuleType, prefix: str, name: str, obj: Any, ids: dict[str, str] | None = None
+) -> list[str]:
+    """One public name's entry; ``ids`` gives the heading ids a namespace's index links to."""
     title = f"{prefix}{name}"
     out = [f"### {title}", ""]
     if inspect.isclass(obj):
@@ -253,18 +271,18 @@ def document(module: ModuleType, prefix: str, name: str, obj: Any) -> list[str]:
                 out += render_doc(value)
                 continue
             func = value.__func__ if isinstance(value, classmethod | staticmethod) else value
-            sig = signature(member, func)
-            if sig and isinstance(value, classmethod | staticmethod):
-                sig = f"@{type(value).__name__}\n{sig}"
-            elif sig:
-                sig = re.sub(r"\(self(, )?", "(", sig, count=1)
-            out += ["```python", sig or member, "```", ""]
+            method = signature(member, func)
+            if method and isinstance(value, classmethod | staticmethod):
+                method = f"@{type(value).__name__}\n{method}"
+            elif method:
+                method = re.sub(r"\(self(, )?", "(", method, count=1)
+            out += ["```python", method or member, "```", ""]
             out += render_doc(func)
     elif callable(obj) and not isinstance(obj, type):
         out += ["```python", signature(title, obj) or title, "```", ""]
         out += render_doc(obj)
     elif isinstance(obj, ModuleType):
-        out += [f"*module* `{title}`", "", *render_doc(obj), *module_members(title, obj)]
+        out += [f"*namespace* `{title}`", "", *namespace(title, obj, ids or {})]
     elif isinstance(obj, str):
         out += [f"A string{': the version of jupyter-fragments' * (name == '__version__')}."]
     else:
@@ -286,15 +304,28 @@ def document(module: ModuleType, prefix: str, name: str, obj: Any) -> list[str]:
     return strip_blank_runs(out)
 
 
-def module_members(title: str, module: ModuleType, depth: int = 4) -> list[str]:
-    """The public names of a module given as an attribute (``st.components``): functions
-    with their docstrings, classes with their summary line, submodules in turn."""
-    out: list[str] = []
+def namespace_titles(title: str, module: ModuleType) -> Iterator[str]:
+    """The headings :func:`namespace` writes for a module's members, in page order."""
     for name in getattr(module, "__all__", ()):
+        yield f"{title}.{name}"
+        if isinstance(value := getattr(module, name), ModuleType):
+            yield from namespace_titles(f"{title}.{name}", value)
+
+
+def namespace(title: str, module: ModuleType, ids: dict[str, str], depth: int = 4) -> list[str]:
+    """A module given as an attribute (``st.column_config``, ``st.components``): its
+    docstring, an index of its members, then each member: functions with their
+    docstrings, classes with their summary line, submodules in turn."""
+    names = list(getattr(module, "__all__", ()))
+    out = render_doc(module)
+    if names:
+        links = [f"[`{name}`](#{ids[f'{title}.{name}']})" for name in names]
+        out += ["", f"**Members**: {', '.join(links)}"]
+    for name in names:
         value, full = getattr(module, name), f"{title}.{name}"
         out += ["", f"{'#' * depth} {full}", ""]
         if isinstance(value, ModuleType):
-            out += [*render_doc(value), *module_members(full, value, depth + 1)]
+            out += [f"*namespace* `{full}`", "", *namespace(full, value, ids, depth + 1)]
         elif inspect.isclass(value):
             sig = (signature(full, value) or full).removesuffix(" -> None")
             summary = (inspect.getdoc(value) or "").split("\n\n")[0]
@@ -329,13 +360,31 @@ def container_methods(cls: type) -> list[str]:
     return sorted(CONTAINER_METHODS)
 
 
-def section_of(obj: Any, module: ModuleType) -> str:
+def origin_of(obj: Any, module: ModuleType) -> str:
+    """The module that defines ``obj``: a namespace's own name, an instance's class's module."""
+    if isinstance(obj, ModuleType):
+        return obj.__name__
     origin = getattr(obj, "__module__", None) if inspect.isclass(obj) or callable(obj) else None
-    if origin is None or not isinstance(origin, str):
-        origin = type(obj).__module__ if not isinstance(obj, str) else module.__name__
-    if origin not in SECTIONS and origin.startswith(module.__name__):
-        origin = module.__name__
-    return SECTIONS.get(origin, OTHER)
+    if isinstance(origin, str):
+        return origin
+    return module.__name__ if isinstance(obj, str) else type(obj).__module__
+
+
+def section_of(obj: Any, module: ModuleType) -> str:
+    return SECTIONS.get(origin_of(obj, module), OTHER)
+
+
+def unfiled() -> list[str]:
+    """Public names whose defining module has no section yet (listed under "Other")."""
+    import jupyter_fragments
+    import jupyter_fragments.testing
+
+    return [
+        f"{module.__name__}.{name} (defined in {origin_of(obj, module)})"
+        for module in (jupyter_fragments, jupyter_fragments.testing)
+        for name in module.__all__
+        if section_of(obj := getattr(module, name), module) == OTHER
+    ]
 
 
 class Anchors:
@@ -363,18 +412,21 @@ def module_reference(
     out = [f"## {heading}", "", intro, ""]
     anchor(heading)
     links_of: dict[str, list[str]] = {}
+    ids: dict[str, str] = {}
     for section in order:
         anchor(f"{heading}: {section}")
         for name, obj in grouped[section]:
             links_of.setdefault(section, []).append(f"[`{name}`](#{anchor(prefix + name)})")
             for member, _ in sorted(members(obj)) if inspect.isclass(obj) else ():
                 anchor(f"{prefix}{name}.{member}")
+            if isinstance(obj, ModuleType):
+                ids.update((t, anchor(t)) for t in namespace_titles(prefix + name, obj))
     for section in order:
         out.append(f"- **{section}**: {', '.join(links_of[section])}")
     for section in order:
         out += ["", f"## {heading}: {section}"]
         for name, obj in grouped[section]:
-            out += ["", *document(module, prefix, name, obj)]
+            out += ["", *document(module, prefix, name, obj, ids)]
     return out
 
 
@@ -435,6 +487,12 @@ def main(argv: list[str]) -> int:
         return 0
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUTPUT}")
+    for name in unfiled():
+        print(
+            f"{name} is listed under {OTHER!r}. "
+            "Fix: add its module to SECTIONS in docs/generate_api.py.",
+            file=sys.stderr,
+        )
     return 0
 
 
