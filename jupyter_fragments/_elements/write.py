@@ -74,17 +74,30 @@ def _chunk_text(chunk: Any) -> str | None:
     return None
 
 
-def _stream_output(text: str, cursor: bool) -> Output:
-    source = escape_markdown_html(text) + (" ▌" if cursor else "")
+def _stream_output(text: str, cursor: str = "") -> Output:
+    source = escape_markdown_html(text + cursor)
     return markdown_output(source, plain=text, element="markdown")
 
 
-def write_stream(stream: Any) -> Any:
+def _cursor(cursor: Any) -> str:
+    """Streamlit's ``cursor``: markdown after the growing text (a Material icon has no
+    font in a notebook and is left out)."""
+    if cursor is not None and not isinstance(cursor, str):
+        raise FragmentsAPIError(
+            f"st.write_stream got cursor={cursor!r}. Fix: pass a string such as '▌', or None."
+        )
+    if not cursor or (cursor.startswith(":material/") and cursor.endswith(":")):
+        return ""
+    return cursor
+
+
+def write_stream(stream: Any, *, cursor: str | None = None) -> Any:
     """Write a stream of text (a generator or iterable of strings) as it arrives.
 
     The text grows in place while the stream runs and ends as one markdown element.
     Other objects in the stream are written with ``st.write``. Returns the whole text,
-    or a list of everything written when the stream held more than text.
+    or a list of everything written when the stream held more than text. ``cursor``
+    (markdown, e.g. ``"▌"``) follows the text while it grows, from its second chunk on.
 
     Examples
     --------
@@ -108,24 +121,27 @@ def write_stream(stream: Any) -> Any:
     written: list[Any] = []
     parts: list[str] = []
     live: LiveElement | None = None
+    mark = _cursor(cursor)
     for chunk in stream:
         text = _chunk_text(chunk)
+        if text == "":
+            continue  # as Streamlit: an empty chunk neither starts nor grows the text
         if text is not None:
             parts.append(text)
-            output = _stream_output("".join(parts), cursor=True)
+            output = _stream_output("".join(parts), mark if live is not None else "")
             if live is None:
                 live = LiveElement([output])
             else:
                 live.update([output])
             continue
         if parts and live is not None:
-            live.update([_stream_output("".join(parts), cursor=False)])
+            live.update([_stream_output("".join(parts))])
             written.append("".join(parts))
         parts, live = [], None
         write(chunk)
         written.append(chunk)
     if parts and live is not None:
-        live.update([_stream_output("".join(parts), cursor=False)])
+        live.update([_stream_output("".join(parts))])
         written.append("".join(parts))
     if all(isinstance(item, str) for item in written):
         return "".join(written)

@@ -182,3 +182,43 @@ def test_dialog_position_icon_width_and_no_close_button(app_session: KernelSessi
     in_dialog = app.fragment("settings").button("Save")
     in_dialog.click()
     assert "saved=True" in app.text
+
+
+def test_write_stream_cursor_follows_the_growing_text(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app stream
+import jupyter_fragments as st
+
+def answer(fail):
+    yield ""
+    yield "Hello"
+    yield " world"
+    if fail:
+        raise RuntimeError("connection lost")
+
+st.text(repr(st.write_stream(answer(False), cursor="▌")))
+st.write_stream(answer(True), cursor=" ✍️")
+"""
+    )
+    text = app_session.app("stream").text
+    assert "Hello world\n'Hello world'" in text  # a finished stream: no cursor
+    assert "Hello world ✍️" in text  # cut short while growing: the cursor stays
+    assert "connection lost" in text
+    assert "▌" not in text
+
+
+def test_write_stream_without_cursor_shows_none(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app plain
+import jupyter_fragments as st
+
+def answer():
+    yield "Hello"
+    yield " world"
+    raise RuntimeError("cut")
+
+st.write_stream(answer())
+"""
+    )
+    text = app_session.app("plain").text
+    assert "Hello world\n" in text and "▌" not in text

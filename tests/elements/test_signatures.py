@@ -76,7 +76,6 @@ NOT_YET: dict[str, tuple[str, ...]] = {
     "cache_data": ("max_size", "scope", "refresh_mode"),
     "cache_resource": ("on_release", "scope", "refresh_mode"),
     "color_picker": _BIND,
-    "write_stream": ("cursor",),
 }
 
 
