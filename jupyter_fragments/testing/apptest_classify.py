@@ -113,6 +113,8 @@ def element_type(output: Output) -> str:
         return "metric"
     if 'class="jf-progress"' in markup:
         return "progress"
+    if '<a class="jf-page-link"' in markup:
+        return "page_link"
     if "<table" in markup:
         return "dataframe"
     if any(mime.startswith(_CHART_MIMES) for mime in data):
@@ -261,6 +263,8 @@ def _static(root: Runner, output: Output, kind: str, tag: dict[str, Any]) -> Ele
         return TableElement(root, output, kind, _frame(table))
     if kind == "divider":
         return Markdown(root, output, kind, str(value if value is not None else "---"))
+    if kind == "page_link":  # a link to a URL (links to pages are buttons)
+        return UnknownElement(root, output, kind, str(value if value is not None else plain))
     if kind in ("markdown", "caption", "latex", "text"):
         return Markdown(root, output, kind, str(value if value is not None else plain))
     return UnknownElement(root, output, kind, value)

@@ -23,6 +23,9 @@ from .session import KernelSession
 
 __all__ = ["AppDriver", "Script", "resolve_script"]
 
+#: events sent after every value (clicks and Enter), as a person acts once all is typed
+_LAST = ("click", "submit", "trigger")
+
 
 @dataclass(frozen=True)
 class Script:
@@ -87,8 +90,9 @@ class AppDriver:
     ----------
     name : str
         The app's name in the kernel.
-    clicked : set of str
-        The buttons whose click the last run answered (their ``value`` is True).
+    clicked : dict
+        The widgets whose click or trigger the last run answered, with what each was
+        given (True for a button, the text for a chat input...).
     ran : tuple of str
         The scopes the last run or wait ran (``"app"`` or fragment names).
     """
@@ -98,8 +102,9 @@ class AppDriver:
         self.name = f"apptest-{uuid.uuid4().hex[:12]}"
         self.generation: int | None = None
         self.pending: dict[str, list[Send]] = {}
-        self.clicked: set[str] = set()
+        self.clicked: dict[str, Any] = {}
         self.ran: tuple[str, ...] = ()
+        self.page: str | None = None  # the page file switch_page chose for the next run
         self._runs: dict[str, tuple[str, int]] = {}
         self._sent_secrets: bytes | None = None
 
@@ -150,19 +155,23 @@ class AppDriver:
                     "call": script.call,
                     "cwd": os.getcwd(),
                     **self.changes(secrets, state, params),
+                    **self._take_page(),
                 }
                 self.generation = kernel.reset()
                 self._call(session, "start", config, limit, params)
             else:
                 self.check_current()
                 changes = self.changes(secrets, state, params)
+                page = self._take_page()
                 if not self.pending:
-                    self._call(session, "rerun", changes, limit, params)
+                    self._call(session, "rerun", {**changes, **page}, limit, params)
                 else:
                     if changes:
                         self._call(session, "update", changes, limit, params)
                     self._send_inputs(session, limit)
                     params.store(None)
+                    if page:  # the inputs went to the page shown; then the page switches
+                        self._call(session, "rerun", page, limit, params)
         except HarnessTimeout as exc:
             if session.manager is not None:
                 session.manager.interrupt_kernel()
@@ -171,6 +180,11 @@ class AppDriver:
                 "timeout to run() (or default_timeout= when creating the AppTest)."
             ) from exc
         return self.refresh(session)
+
+    def _take_page(self) -> dict[str, str]:
+        """The page ``switch_page`` chose for the next run, as config (now counted as sent)."""
+        page, self.page = self.page, None
+        return {} if page is None else {"page": page}
 
     def _call(
         self,
@@ -182,17 +196,20 @@ class AppDriver:
     ) -> None:
         raw = session.eval(runner_call(function, self.name, payload(config)), timeout=limit)
         params.store(query_dict(raw))
-        self.clicked = set()
+        self.clicked = {}
 
     def _send_inputs(self, session: KernelSession, limit: float) -> None:
-        queued = sorted(self.pending.values(), key=lambda s: any(k == "click" for k, _, _ in s))
+        queued = sorted(self.pending.values(), key=lambda s: any(k in _LAST for k, _, _ in s))
         self.pending = {}
-        ids, clicked = [], set()
+        ids, clicked = [], {}
         for sends in queued:
             for kind, model_id, state in sends:
-                if kind == "click":
-                    ids.append(session.send_custom(model_id, {"event": "click"}))
-                    clicked.add(model_id)
+                if kind == "trigger":
+                    clicked[model_id] = state["value"]
+                elif kind in _LAST:
+                    ids.append(session.send_custom(model_id, {"event": kind}))
+                    if kind == "click":
+                        clicked[model_id] = True
                 else:
                     ids.append(session.send_update(model_id, state))
         failed = [i.error for i in session.wait_idle(ids, timeout=limit) if i.error is not None]
@@ -211,7 +228,7 @@ class AppDriver:
         session = kernel.session()
         self.check_current()
         session.wait(seconds)
-        self.clicked = set()
+        self.clicked = {}
         return self.refresh(session)
 
     def refresh(self, session: KernelSession) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from .apptest_elements import ElementList, WidgetList
 
 if TYPE_CHECKING:
+    from .apptest_chat import ChatInput
+    from .apptest_dates import DateInput, DateTimeInput, TimeInput
     from .apptest_elements import (
         Alert,
         Code,
@@ -22,22 +24,21 @@ if TYPE_CHECKING:
         TableElement,
         Toast,
     )
+    from .apptest_groups import ButtonGroup, Feedback, MenuButton, Pagination
     from .apptest_widgets import (
         Button,
         Checkbox,
         ColorPicker,
-        DateInput,
         Multiselect,
         NumberInput,
+        PageLink,
         Radio,
         Selectbox,
         SelectSlider,
         Slider,
         TextArea,
         TextInput,
-        TimeInput,
         Toggle,
-        Widget,
     )
 
 __all__ = ["ElementQueries"]
@@ -78,6 +79,46 @@ class ElementQueries:
     def date_input(self) -> WidgetList[DateInput]:
         """``st.date_input`` widgets in page order; ``(key)`` picks one."""
         return self.get("date_input")  # type: ignore[return-value]
+
+    @property
+    def datetime_input(self) -> WidgetList[DateTimeInput]:
+        """``st.datetime_input`` widgets (of type ``"date_time_input"``); ``(key)`` picks one."""
+        return self.get("date_time_input")  # type: ignore[return-value]
+
+    @property
+    def button_group(self) -> WidgetList[ButtonGroup]:
+        """``st.pills`` and ``st.segmented_control`` widgets in page order; ``(key)`` picks one."""
+        return self.get("button_group")  # type: ignore[return-value]
+
+    @property
+    def pills(self) -> WidgetList[ButtonGroup]:
+        """The ``st.pills`` among ``button_group``; ``(key)`` picks one."""
+        return WidgetList([w for w in self.button_group if w.style == "pills"])
+
+    @property
+    def segmented_control(self) -> WidgetList[ButtonGroup]:
+        """The ``st.segmented_control`` among ``button_group``; ``(key)`` picks one."""
+        return WidgetList([w for w in self.button_group if w.style == "segmented_control"])
+
+    @property
+    def feedback(self) -> WidgetList[Feedback]:
+        """``st.feedback`` widgets in page order; ``(key)`` picks one."""
+        return self.get("feedback")  # type: ignore[return-value]
+
+    @property
+    def menu_button(self) -> WidgetList[MenuButton]:
+        """``st.menu_button`` widgets in page order; ``(key)`` picks one."""
+        return self.get("menu_button")  # type: ignore[return-value]
+
+    @property
+    def pagination(self) -> WidgetList[Pagination]:
+        """``st.pagination`` widgets in page order; ``(key)`` picks one."""
+        return self.get("pagination")  # type: ignore[return-value]
+
+    @property
+    def page_link(self) -> ElementList[PageLink]:
+        """``st.page_link`` links, in page order (``value``: the label)."""
+        return self.get("page_link")
 
     @property
     def multiselect(self) -> WidgetList[Multiselect]:
@@ -245,11 +286,11 @@ class ElementQueries:
         return self.get("status")
 
     @property
-    def chat_input(self) -> WidgetList[Widget]:
-        """``st.chat_input`` widgets (none yet: jupyter-fragments has no chat input)."""
+    def chat_input(self) -> WidgetList[ChatInput]:
+        """``st.chat_input`` widgets; ``set_value(text).run()`` submits the text."""
         return self.get("chat_input")  # type: ignore[return-value]
 
     @property
     def chat_message(self) -> ElementList[Any]:
-        """``st.chat_message`` containers (none yet: jupyter-fragments has none)."""
+        """Every ``st.chat_message`` (a ``ChatMessage`` block), in page order."""
         return self.get("chat_message")

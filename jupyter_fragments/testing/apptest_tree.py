@@ -7,19 +7,36 @@ models are inputs (with their kind, label and key) and which ``Output`` is a fra
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .apptest_classify import element_of
 from .apptest_elements import Element, ElementList, GridTable, Runner, WidgetList
+from .apptest_kinds import WIDGET_TYPES, widget_class
 from .apptest_queries import ElementQueries
-from .apptest_widgets import WIDGET_TYPES, Button, Widget, widget_class
+from .apptest_widgets import Button, Trigger, Widget
 from .mirror import WidgetModel, model_ref
 from .render import WIDGET_VIEW_MIME, iter_outputs
 
-__all__ = ["Block", "Column", "Expander", "Fragment", "Status", "Tab", "TreeBuilder"]
+__all__ = [
+    "Block",
+    "ChatMessage",
+    "Column",
+    "Expander",
+    "Fragment",
+    "Status",
+    "Tab",
+    "TreeBuilder",
+]
 
-_ALIASES = {"arrow_data_frame": "dataframe", "arrow_table": "table", "expandable": "expander"}
+_ALIASES = {
+    "arrow_data_frame": "dataframe",
+    "arrow_table": "table",
+    "expandable": "expander",
+    "datetime_input": "date_time_input",
+}
 _STATES = {"⏳": "running", "✅": "complete", "❌": "error"}
 _CONTAINERS = {"jf-form": "form", "jf-container": "container", "jf-dialog": "dialog"}
 
@@ -108,6 +125,36 @@ class Status(Expander):
         self.state = _STATES.get(icon, "running")
 
 
+_AVATAR_NAME = re.compile(r'class="jf-chat-avatar"[^>]*\btitle="([^"]*)"')
+_AVATAR_ICON = re.compile(r"<svg[^>]*><title>(user|assistant)</title>")
+_AVATAR_EMOJI = re.compile(r'<span style="font-size:1\.4rem">([^<]*)</span>')
+_AVATAR_IMAGE = re.compile(r'<img src="([^"]*)"')
+
+
+class ChatMessage(Block):
+    """``st.chat_message``: ``name`` of its author and ``avatar``, as in Streamlit.
+
+    ``avatar`` is ``"user"`` or ``"assistant"`` for those icons, the emoji, the image's
+    URL (a ``data:`` URL for an image given as data), or ``""`` for a letter.
+
+    Examples
+    --------
+    >>> at.chat_message[0].name, at.chat_message[0].markdown[0].value  # doctest: +SKIP
+    ('user', 'hi')
+    """
+
+    def __init__(self, root: Runner, model_id: str, avatar_html: str) -> None:
+        super().__init__(root, "chat_message", model_id)
+        found = _AVATAR_NAME.search(avatar_html)
+        self.name = html.unescape(found.group(1)) if found else ""
+        self.avatar = ""
+        for pattern in (_AVATAR_ICON, _AVATAR_EMOJI, _AVATAR_IMAGE):
+            match = pattern.search(avatar_html)
+            if match is not None:
+                self.avatar = html.unescape(match.group(1))
+                break
+
+
 class Fragment(Block):
     """One call site of an ``@st.fragment``: what it shows, and how often it ran.
 
@@ -158,7 +205,7 @@ class TreeBuilder:
         root: Runner,
         mirror: Mapping[str, WidgetModel],
         app: Mapping[str, Any],
-        clicked: set[str],
+        clicked: Mapping[str, Any],
         frames: Callable[[str], Any] | None = None,
     ) -> None:
         self.root = root
@@ -243,12 +290,23 @@ class TreeBuilder:
             return
         elif model.kind == "Accordion":
             into = self._add(into, self._accordion(model, classes))
+        elif "jf-chat-message" in classes:
+            return self._chat_message(model, into)
         else:
             kind = next((_CONTAINERS[c] for c in classes if c in _CONTAINERS), None)
             if kind is not None:
                 into = self._add(into, Block(self.root, kind, model.model_id))
         for child in _views(model):
             self._walk(child, into)
+
+    def _chat_message(self, model: WidgetModel, into: Block) -> None:
+        """A message: its avatar says who speaks; its body holds the elements."""
+        parts = model.refs("children")
+        picture = self.mirror.get(parts[0]) if parts else None
+        avatar = str(picture.state.get("value") or "") if picture is not None else ""
+        message = self._add(into, ChatMessage(self.root, model.model_id, avatar))
+        for body in parts[1:]:
+            self._fill(body, message)
 
     def _fill(self, model_id: str, block: Block) -> None:
         """Walk the children of a pane (a column or tab box) into ``block``."""
@@ -292,4 +350,7 @@ class TreeBuilder:
         if issubclass(cls, Button):
             clicked = model.model_id in self.clicked
             return cls(self.root, dict(info), dict(model.state), parts, clicked=clicked)
+        if issubclass(cls, Trigger):
+            sent = self.clicked.get(model.model_id)
+            return cls(self.root, dict(info), dict(model.state), parts, sent=sent)
         return cls(self.root, dict(info), dict(model.state), parts)

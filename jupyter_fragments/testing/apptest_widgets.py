@@ -8,38 +8,40 @@ events. Values are read from the widget models as the frontend holds them.
 from __future__ import annotations
 
 import ast
-import datetime
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from .apptest_elements import Element, Runner
+from .results import HarnessError
 
 __all__ = [
-    "WIDGET_TYPES",
+    "UNSET",
     "Button",
     "Checkbox",
     "ColorPicker",
-    "DateInput",
-    "Feedback",
     "Multiselect",
     "NumberInput",
+    "PageLink",
     "Radio",
     "SelectSlider",
     "Selectbox",
+    "Send",
     "Slider",
     "TextArea",
     "TextInput",
-    "TimeInput",
     "Toggle",
+    "Trigger",
     "Widget",
-    "widget_class",
 ]
 
 Send = tuple[str, str, dict[str, Any]]
-"""One event for ``run()``: ``("update", model_id, state)`` or ``("click", model_id, {})``."""
+"""One event for ``run()``: ``("update", model_id, state)``, ``("click", model_id, {})``,
+``("submit", model_id, {})`` (a text box's Enter), or ``("trigger", widget_id, {"value": v})``,
+which sends nothing and records that the run gave the trigger widget ``v``."""
 
 W = TypeVar("W", bound="Widget")
-_UNSET: Any = object()
+UNSET: Any = object()
+"""No value: nothing queued, or nothing the kernel could send back."""
 _SELECTION_SLIDERS = ("SelectionSlider", "SelectionRangeSlider")
 
 
@@ -70,7 +72,7 @@ class Widget(Element):
         self.state = state
         self.parts = list(parts)  # (model id, state) of the models a compound widget holds
         self.kernel_value = _kernel_value(info)
-        self._pending = _UNSET
+        self._pending = UNSET
 
     @property
     def model(self) -> str:
@@ -88,7 +90,7 @@ class Widget(Element):
     @property
     def value(self) -> Any:
         """The value the app gets, or the one queued for the next run."""
-        return self.read() if self._pending is _UNSET else self._pending
+        return self.read() if self._pending is UNSET else self._pending
 
     def read(self) -> Any:
         """The value from the model's state."""
@@ -101,10 +103,21 @@ class Widget(Element):
     def set_value(self: W, value: Any) -> W:
         """Queue ``value`` for the next ``run()``; returns the widget, to chain ``.run()``.
 
+        Raises
+        ------
+        HarnessError
+            When the widget is disabled: a person cannot use it either.
+
         Examples
         --------
         >>> at.slider[0].set_value(3).run()  # doctest: +SKIP
         """
+        if self.disabled:
+            key = f" (key={self.key!r})" if self.key is not None else ""
+            raise HarnessError(
+                f"Cannot change the disabled {self.type} {self.label!r}{key}: a person "
+                "cannot use a disabled widget either. Fix: test the run that enables it."
+            )
         self.root._queue(self.id, self.sends(value))
         self._pending = value
         return self
@@ -115,7 +128,7 @@ class Widget(Element):
 
 
 def _kernel_value(info: dict[str, Any]) -> Any:
-    """The Python value the kernel's snapshot gives the input (``_UNSET`` if unknown).
+    """The Python value the kernel's snapshot gives the input (``UNSET`` if unknown).
 
     Small JSON values come as they are; others as a repr, which is read back when it is
     a whole literal (a tuple, a set...) and ignored when cut short or not a literal.
@@ -124,11 +137,11 @@ def _kernel_value(info: dict[str, Any]) -> Any:
         return info["value"]
     text = info.get("repr")
     if not isinstance(text, str) or "..." in text:
-        return _UNSET
+        return UNSET
     try:
         return ast.literal_eval(text)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return _UNSET
+        return UNSET
 
 
 class Button(Widget):
@@ -147,6 +160,38 @@ class Button(Widget):
     def click(self) -> Button:
         """Queue a click for the next ``run()``."""
         return self.set_value(True)
+
+
+class Trigger(Widget):
+    """A widget whose value lasts one run (``st.chat_input``, ``st.menu_button``):
+    ``value`` is what the last ``run()`` gave it, else None.
+
+    The kernel sets such a widget back once the run has read it, so the harness keeps
+    what it sent.
+    """
+
+    def __init__(self, *args: Any, sent: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sent = sent
+
+    def read(self) -> Any:
+        return self.sent
+
+    def trigger(self, value: Any) -> Send:
+        """The record that the run gives the widget ``value``."""
+        return ("trigger", self.id, {"value": value})
+
+
+class PageLink(Button):
+    """``st.page_link`` to a page of the app: ``value`` is its label, as in Streamlit.
+
+    ``click()`` opens the page in the next run (Streamlit's page links are read-only:
+    there, ``AppTest.switch_page`` opens a page). A link to a URL is no widget: it is
+    an element of type ``"page_link"`` whose ``value`` is its label.
+    """
+
+    def read(self) -> Any:
+        return self.label
 
 
 class Checkbox(Widget):
@@ -261,7 +306,7 @@ class _Choice(Widget):
 
     def read(self) -> Any:
         """The option the app got (from the kernel), else its label."""
-        if self.kernel_value is not _UNSET:
+        if self.kernel_value is not UNSET:
             return self.kernel_value
         return self.labels()
 
@@ -300,17 +345,6 @@ class SelectSlider(_Choice):
         return self.set_value((low, high))
 
 
-class Feedback(_Choice):
-    """``st.feedback``: ``value`` is the chosen position (0-based), as in Streamlit."""
-
-    def read(self) -> int | None:
-        index = self.index
-        return None if index is None else int(index)
-
-    def sends(self, value: Any) -> list[Send]:
-        return [("update", self.id, {"index": None if value is None else int(value)})]
-
-
 class Multiselect(_Choice):
     """``st.multiselect``: ``value`` is a list; ``select(x)`` adds, ``unselect(x)`` removes."""
 
@@ -323,7 +357,7 @@ class Multiselect(_Choice):
 
     def _chosen(self) -> list[Any]:
         """The labels chosen, counting what is queued."""
-        if self._pending is not _UNSET:
+        if self._pending is not UNSET:
             return [self.options[self.position(v)] for v in self._pending]
         return list(self.labels() or ())
 
@@ -354,118 +388,3 @@ class Slider(SelectSlider, _Bounded):
             return super().sends(value)
         many = isinstance(value, list | tuple)
         return [("update", self.id, {"value": list(value) if many else value})]
-
-
-def _date(state: dict[str, Any]) -> datetime.date | None:
-    value = state.get("value")
-    if not isinstance(value, dict):
-        return None
-    # ipywidgets sends months zero-based, as JavaScript's Date
-    return datetime.date(value["year"], value["month"] + 1, value["date"])
-
-
-def _date_json(day: Any) -> dict[str, int] | None:
-    if day is None:
-        return None
-    if isinstance(day, datetime.datetime):
-        day = day.date()
-    if isinstance(day, str):
-        day = datetime.date.fromisoformat(day)
-    return {"year": day.year, "month": day.month - 1, "date": day.day}
-
-
-class DateInput(Widget):
-    """``st.date_input``: a date, or a (start, end) tuple for a range."""
-
-    @property
-    def is_range(self) -> bool:
-        return bool(self.parts)
-
-    def read(self) -> Any:
-        if self.parts:
-            return tuple(d for d in (_date(state) for _, state in self.parts) if d is not None)
-        return _date(self.state)
-
-    def sends(self, value: Any) -> list[Send]:
-        if not self.parts:
-            return [("update", self.id, {"value": _date_json(value)})]
-        days = (*value, None, None)[:2] if isinstance(value, list | tuple) else (value, None)
-        return [
-            ("update", model_id, {"value": _date_json(day)})
-            for (model_id, _), day in zip(self.parts, days, strict=False)
-        ]
-
-
-class TimeInput(Widget):
-    """``st.time_input``: ``increment()`` and ``decrement()`` move by ``step`` seconds."""
-
-    @property
-    def step(self) -> float:
-        return float(self.state.get("step") or 900)
-
-    def read(self) -> datetime.time | None:
-        value = self.state.get("value")
-        if not isinstance(value, dict):
-            return None
-        millis = value.get("milliseconds", 0) or 0
-        return datetime.time(value["hours"], value["minutes"], value["seconds"], int(millis * 1000))
-
-    def sends(self, value: Any) -> list[Send]:
-        if isinstance(value, datetime.datetime):
-            value = value.time()
-        if isinstance(value, str):
-            value = datetime.time.fromisoformat(value)
-        state = None
-        if value is not None:
-            state = {
-                "hours": value.hour,
-                "minutes": value.minute,
-                "seconds": value.second,
-                # an int, as browsers send it (ipywidgets cannot read a float back)
-                "milliseconds": value.microsecond // 1000,
-            }
-        return [("update", self.id, {"value": state})]
-
-    def _moved(self, seconds: float) -> datetime.time:
-        current = self.value or datetime.time(0, 0)
-        start = datetime.datetime.combine(datetime.date(2000, 1, 1), current)
-        return (start + datetime.timedelta(seconds=seconds)).time()
-
-    def increment(self) -> TimeInput:
-        return self.set_value(self._moved(self.step))
-
-    def decrement(self) -> TimeInput:
-        return self.set_value(self._moved(-self.step))
-
-
-_CLASSES: dict[str, type[Widget]] = {
-    "button": Button,
-    "form_submit_button": Button,
-    "download_button": Button,
-    "checkbox": Checkbox,
-    "toggle": Toggle,
-    "color_picker": ColorPicker,
-    "text_input": TextInput,
-    "text_area": TextArea,
-    "number_input": NumberInput,
-    "selectbox": Selectbox,
-    "radio": Radio,
-    "select_slider": SelectSlider,
-    "feedback": Feedback,
-    "multiselect": Multiselect,
-    "slider": Slider,
-    "date_input": DateInput,
-    "time_input": TimeInput,
-}
-
-
-WIDGET_TYPES = frozenset(
-    {"button" if k == "form_submit_button" else k for k in _CLASSES}
-    | {"chat_input", "file_uploader", "widget"}
-)
-"""Element types that are widgets (``at.<type>`` is a WidgetList, callable with a key)."""
-
-
-def widget_class(kind: str) -> type[Widget]:
-    """The AppTest class for an input of the runtime's ``kind`` (``"slider"``...)."""
-    return _CLASSES.get(kind, Widget)
