@@ -274,12 +274,37 @@ class AppTest(ElementQueries):
         return self._driver.ran
 
     def switch_page(self, page_path: str) -> AppTest:
-        """Not available: jupyter-fragments has no multipage apps yet."""
-        raise NotImplementedError(
-            f"AppTest.switch_page({page_path!r}): jupyter-fragments has no multipage apps "
-            "yet. Fix: test each page with its own AppTest.from_file(...), setting "
-            "at.session_state to what the earlier pages would leave there."
-        )
+        """Show the page file ``page_path`` (relative to the app script) in the next run.
+
+        As in Streamlit, this does not run the app: call ``run()`` after it. When the
+        app calls ``st.navigation``, the page must be one of its file pages (call
+        ``run()`` once first, so the app has told which pages it has); the whole script
+        runs with that page shown, as after ``st.switch_page``. Otherwise (a page of a
+        ``pages/`` folder, as in Streamlit's first multipage apps) the page file runs in
+        place of the app script, until another ``switch_page`` (the app script's own
+        path comes back to it). An app given as a string or a function finds pages from
+        the working directory.
+
+        Raises
+        ------
+        ValueError
+            When no file ``page_path`` exists there.
+
+        Examples
+        --------
+        >>> at = AppTest.from_file("app.py").run()  # doctest: +SKIP
+        >>> at.switch_page("pages/settings.py").run()  # doctest: +SKIP
+        """
+        folder = Path(self._driver.script.folder or os.getcwd())
+        page = folder / page_path
+        if not page.is_file():
+            raise ValueError(
+                f"Could not find page {page_path!r} relative to the main script's folder "
+                f"{str(folder)!r} (resolved: {str(page.resolve())!r}). Fix: give the page "
+                "file's path relative to the app script, e.g. 'pages/settings.py'."
+            )
+        self._driver.page = str(page.resolve())
+        return self
 
     def __repr__(self) -> str:
         return f"AppTest({self._driver.script.filename!r}, ran={self.ran!r})"

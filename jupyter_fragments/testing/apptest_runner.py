@@ -231,16 +231,43 @@ def compile_script(source: str, filename: str) -> types.CodeType:
     return compile(ast.fix_missing_locations(tree), filename, "exec")
 
 
+def _calls_navigation(source: str) -> bool:
+    """Whether a script calls ``st.navigation`` (its pages are then the menu's)."""
+    calls = (node.func for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call))
+    return any(getattr(f, "attr", getattr(f, "id", None)) == "navigation" for f in calls)
+
+
+def _switch(page: str) -> bool:
+    """Open the file page ``page`` of this run's ``st.navigation`` (a rerun: it raises).
+
+    False when the app has no such page yet (``st.navigation`` has not run).
+    """
+    try:
+        jupyter_fragments.switch_page(page)
+    except jupyter_fragments.StreamlitAPIException as exc:
+        if type(exc).__name__ != "StreamlitPageNotFoundError":
+            raise
+        return False
+    return True  # pragma: no cover - switch_page reruns
+
+
 class ScriptApp:
-    """One AppTest's app: its compiled script, its ``st`` module and the live `App`."""
+    """One AppTest's app: its compiled script, its ``st`` module and the live `App`.
+
+    ``page`` is the page file ``AppTest.switch_page`` chose for the next run; without
+    ``st.navigation``, ``shown`` is the page file that runs instead of the script.
+    """
 
     def __init__(self, config: dict[str, Any]) -> None:
         self.filename = str(config["filename"])
         self.code = compile_script(str(config["source"]), self.filename)
+        self.navigates = _calls_navigation(str(config["source"]))
         self.call = config.get("call")
         self.module = StreamlitModule(Secrets({}), QueryParams())
         self.builtins = {**vars(builtins), "__import__": _importer(self.module)}
         self.app: Any = None
+        self.page: str | None = None
+        self.shown: tuple[types.CodeType, str] | None = None
         self.configure(config)
 
     def configure(self, config: dict[str, Any]) -> None:
@@ -254,19 +281,37 @@ class ScriptApp:
         for key in config.get("deleted", ()):
             if key in jupyter_fragments.session_state:
                 del jupyter_fragments.session_state[key]
+        if "page" in config:
+            self.page = str(config["page"])
+
+    def _open(self, page: str) -> bool:
+        """Show ``page`` from this run on; False when st.navigation must run first."""
+        if self.navigates:
+            return _switch(page)
+        if page == self.filename:
+            self.shown = None
+        else:
+            with open(page, encoding="utf-8") as file:
+                self.shown = (compile_script(file.read(), page), page)
+        return True
 
     def script(self) -> None:
         """One run: the script in a fresh namespace, as each run of ``streamlit run``."""
+        page, self.page = self.page, None
+        later = page is not None and not self._open(page)
+        code, filename = self.shown or (self.code, self.filename)
         namespace: dict[str, Any] = {
             "__name__": "__main__",
-            "__file__": self.filename,
+            "__file__": filename,
             "__builtins__": self.builtins,
             _WRITE: _write,
         }
-        exec(self.code, namespace)
-        if self.call is not None:
+        exec(code, namespace)
+        if self.call is not None and self.shown is None:
             name, args, kwargs = self.call
             namespace[name](*args, **kwargs)
+        if later and page is not None:  # the first run told which pages there are
+            jupyter_fragments.switch_page(page)
 
 
 _apps: dict[str, ScriptApp] = {}  # the kernel's AppTest apps by name (one kernel, one dict)

@@ -152,10 +152,10 @@ def test_streamlit_modules_that_do_not_exist_here_are_a_clear_error():
     assert "Fix:" in at.exception[0].value
 
 
-def test_switch_page_says_multipage_apps_do_not_exist_yet():
-    at = AppTest.from_string("import streamlit as st")
-    with pytest.raises(NotImplementedError, match="Fix: test each page"):
-        at.switch_page("pages/second.py")
+def test_switch_page_to_a_file_that_is_not_there_says_where_it_looked():
+    at = AppTest.from_file("apps/first.py")
+    with pytest.raises(ValueError, match=r"'pages/nope\.py' relative to .*Fix:"):
+        at.switch_page("pages/nope.py")
 
 
 def test_lookups_that_find_nothing_say_what_there_is():
