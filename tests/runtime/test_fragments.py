@@ -310,7 +310,8 @@ f()
         if model.model_name == "OutputModel"
         for out in model.state.get("outputs", [])
     ]
-    assert any("text/html" in o.get("data", {}) and "<table" in o["data"]["text/html"]
-               for o in outputs)
+    # st.write(frame) draws the interactive grid (st.dataframe), with the new row count
+    grids = [m for m in app_session.mirror.live() if m.model_name.endswith("DataGridModel")]
+    assert [g.state.get("_row_count") for g in grids] == [4]
     assert any("image/png" in o.get("data", {}) for o in outputs)
     assert app.runs == 1
