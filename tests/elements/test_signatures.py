@@ -72,9 +72,7 @@ NOT_YET: dict[str, tuple[str, ...]] = {
         "format",
         "delta_description",
     ),
-    # the owners of caching, colors, files, dialogs and write (one module each)
-    "cache_data": ("max_size", "scope", "refresh_mode"),
-    "cache_resource": ("on_release", "scope", "refresh_mode"),
+    # issue 15 (widget state), as above
     "color_picker": _BIND,
 }
 
