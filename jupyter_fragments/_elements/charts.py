@@ -27,9 +27,12 @@ from jupyter_fragments._elements.chart_data import (
     records,
     table_of,
 )
+from jupyter_fragments._elements.chart_selections import vega_lite_selection
 from jupyter_fragments._elements.data import Table
 from jupyter_fragments._elements.handles import ElementHandle
+from jupyter_fragments._elements.plotly_charts import plotly_chart as plotly_chart
 from jupyter_fragments._output.bundles import Output, display_output
+from jupyter_fragments._widgets.vega import VegaLiteState
 from jupyter_fragments.errors import FragmentsAPIError
 
 VEGA_LITE_MIME = "application/vnd.vegalite.v5+json"
@@ -345,8 +348,9 @@ def vega_lite_chart(
     on_select: Any = "ignore",
     selection_mode: Any = None,
     **kwargs: Any,
-) -> ElementHandle:
-    """Show a Vega-Lite chart from a spec (and data to put in it).
+) -> ElementHandle | VegaLiteState:
+    """Show a Vega-Lite chart from a spec (and data to put in it); with ``on_select``
+    its selections are returned (``event.selection.<param>``, see `chart_selections`).
 
     Examples
     --------
@@ -368,6 +372,9 @@ def vega_lite_chart(
         full["data"] = {"values": records(data)}
     if use_container_width and "width" not in full:
         full["width"] = "container"
+    if on_select != "ignore":
+        return vega_lite_selection(full, call="st.vega_lite_chart()", key=key,
+                on_select=on_select, selection_mode=selection_mode)  # fmt: skip
     return _show_spec(full, "vega_lite_chart")
 
 
@@ -379,8 +386,8 @@ def altair_chart(
     key: Any = None,
     on_select: Any = "ignore",
     selection_mode: Any = None,
-) -> ElementHandle:
-    """Show an Altair chart through its Vega-Lite spec.
+) -> ElementHandle | VegaLiteState:
+    """Show an Altair chart through its Vega-Lite spec (selections as `vega_lite_chart`).
 
     Examples
     --------
@@ -390,6 +397,9 @@ def altair_chart(
         raise FragmentsAPIError(
             f"st.altair_chart got {type(altair_chart).__name__}. Fix: pass an altair Chart."
         )
+    if on_select != "ignore":
+        return vega_lite_selection(_altair_spec(altair_chart), call="st.altair_chart()",
+                key=key, on_select=on_select, selection_mode=selection_mode)  # fmt: skip
     return _show_spec(_altair_spec(altair_chart), "altair_chart")
 
 
@@ -456,45 +466,3 @@ def pyplot(
 def _figure_managers(pyplot_module: Any) -> list[Any]:
     helpers = sys.modules.get("matplotlib._pylab_helpers")
     return list(helpers.Gcf.get_all_fig_managers()) if helpers is not None else []
-
-
-def plotly_chart(
-    figure_or_data: Any,
-    use_container_width: bool = True,
-    *,
-    theme: str | None = "streamlit",
-    key: Any = None,
-    on_select: Any = "ignore",
-    selection_mode: Any = None,
-    config: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> ElementHandle:
-    """Show a Plotly figure through Plotly's own mime bundle (needs plotly installed).
-
-    Examples
-    --------
-    >>> st.plotly_chart(px.scatter(df, x="a", y="b"))
-    """
-    try:
-        pio = importlib.import_module("plotly.io")
-    except ImportError:
-        raise FragmentsAPIError(
-            "st.plotly_chart needs plotly, which is not installed in this kernel. "
-            "Fix: pip install plotly (it brings its JupyterLab renderer), then restart the kernel."
-        ) from None
-    fig = figure_or_data
-    if not hasattr(fig, "to_plotly_json"):
-        fig = importlib.import_module("plotly.graph_objects").Figure(fig)
-    payload = _json.loads(pio.to_json(fig, validate=False))
-    payload["config"] = {"responsive": bool(use_container_width), **(config or {})}
-    traces = len(payload.get("data", []))
-    return add_static(
-        [
-            display_output(
-                {
-                    "application/vnd.plotly.v1+json": payload,
-                    "text/plain": f"<Plotly figure with {traces} traces>",
-                }
-            )
-        ]
-    )

@@ -83,12 +83,17 @@ export class VegaChartView extends DOMWidgetView {
   private async draw(keep: boolean): Promise<void> {
     const generation = ++this.drawn;
     const previous = this.result;
-    const stores = new Set(this.params().map(name => `${name}_store`));
+    const params = this.params();
+    const stores = new Set(params.map(name => `${name}_store`));
+    // a brush is its store (what it selects) and its pixel extent (where it is drawn);
+    // its other signals (pan and zoom gestures) do not survive a new view
+    const extents = new Set(params.flatMap(name => [`${name}_x`, `${name}_y`]));
+    const ofParam = (name?: string): boolean => name !== undefined && extents.has(name);
     let state: unknown = undefined;
     if (keep && previous) {
       try {
         state = previous.view.getState({
-          signals: () => false,
+          signals: ofParam,
           data: (name?: string) => name !== undefined && stores.has(name),
           recurse: true
         });
