@@ -97,7 +97,7 @@ class App:
             loop=event_loop,
         )
         self.widgets: WidgetRegistry[Scope] = SharedRegistry(
-            self.page, self._on_widget_event, session.guard.protect
+            self.page, self._on_widget_event, session.guard.protect, current=lambda: session.ctx
         )
         self.events = InputEvents(session, self.widgets, self.scheduler)
         self.runner = JobRunner(

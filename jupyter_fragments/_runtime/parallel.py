@@ -55,12 +55,16 @@ class SharedRegistry(WidgetRegistry[Scope]):
     """An app's widgets, registered from parallel fragments' threads as well.
 
     Two threads drawing the same identity at once would both find it free; the second
-    to register it gets the error a second widget of one identity gets.
+    to register it gets the error a second widget of one identity gets. A new widget is
+    counted as drawn by its run as soon as it is registered, so that another thread
+    finding it before it is placed sees a duplicate too (``current``: the calling
+    thread's run).
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, current: Callable[[], RunContext | None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._lock = threading.Lock()
+        self._current = current
 
     def by_key(self, key: str) -> WidgetRecord[Scope] | None:
         # a copy: another thread may register a widget meanwhile
@@ -73,6 +77,9 @@ class SharedRegistry(WidgetRegistry[Scope]):
         with self._lock:
             taken = self._by_ident.get(record.ident)
             if taken is None or taken is record:
+                ctx = self._current()
+                if ctx is not None:
+                    record.serial = ctx.serial
                 super().add(record)
                 return
         close_widget(record.widget, self.page.pool)
