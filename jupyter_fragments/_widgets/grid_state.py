@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _READ_ONLY = (
-    "This state is read-only: changing it would not change the grid. Fix: assign a new dict "
-    "to st.session_state[key] (e.g. {'selection': {'rows': [0]}}) for a dataframe selection."
+    "This selection state is read-only: changing it would not change what the page shows. "
+    "Fix: assign a new dict to st.session_state[key] instead (for a dataframe, e.g. "
+    "{'selection': {'rows': [0]}})."
 )
 
 
