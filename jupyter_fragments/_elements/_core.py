@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from jupyter_fragments._elements.handles import ElementHandle, RowAdder, Slot, show_outside
 from jupyter_fragments._output.bundles import Output
-from jupyter_fragments._page.blocks import Block, LayoutElement, StaticElement, WidgetElement
+from jupyter_fragments._page.blocks import Block, LayoutElement, WidgetElement
 from jupyter_fragments._page.pool import ModelPool
 from jupyter_fragments._runtime.context import RunContext
 from jupyter_fragments._runtime.events import CHANGE_MODES, ignore_change
@@ -47,17 +47,15 @@ def add_static(outputs: list[Output], *, rows: RowAdder | None = None) -> Elemen
     Returns the element's handle (its methods replace the element in place); ``rows``
     makes ``handle.add_rows(...)`` grow the element.
     """
-    ctx = context()
+    ctx = current_context()
     if ctx is None:
         slot = show_outside(outputs)
-    else:
-        element = StaticElement(outputs, serial=ctx.serial)
-        block = ctx.block
-        block.add_static(element)
-        slot = Slot.of(block, element)
+        slot.rows = rows
+        return ElementHandle(slot)
+    block = ctx.block
+    slot = Slot.of(block, block.add_static(outputs, ctx.serial))
     slot.rows = rows
-    if ctx is not None:
-        ctx.app.after_element(ctx)
+    ctx.app.after_element(ctx)
     return ElementHandle(slot)
 
 
@@ -242,7 +240,7 @@ _OPTION_KINDS = frozenset({"selectbox", "radio", "select_slider", "multiselect"}
 #: makes a new widget (with its default value)
 _KEYED_PARAMS: dict[str, tuple[str, ...]] = {
     "slider": ("min_value", "max_value", "step"),
-    "text_input": ("max_chars",),
+    "text_input": ("max_chars", "pattern"),
     "text_area": ("max_chars",),
     "multiselect": ("max_selections", "accept_new_options"),
     "selectbox": ("accept_new_options",),

@@ -24,18 +24,25 @@ RowAdder = Callable[[Any, dict[str, Any]], list[Output]]
 
 class Slot:
     """Where one element is: its block and the element there now, or (outside apps) the
-    display it was shown with. ``rows`` grows the element, for the elements with data."""
+    display it was shown with. ``rows`` grows the element, for the elements with data.
+
+    ``serial`` is the run that drew the element: a later run may keep the same element
+    object (it drew the same), and a handle of an earlier run must not reach it.
+    """
+
+    __slots__ = ("block", "display", "element", "rows", "serial")
 
     def __init__(self, block: Block | None, element: Element | None, display: Any = None) -> None:
         self.block = block
         self.element = element
         self.display = display
         self.rows: RowAdder | None = None
+        self.serial = _serial(element)
 
     @staticmethod
     def of(block: Block, element: Element) -> Slot:
         """The slot ``element`` was just added to: a handle's own slot when drawn through it."""
-        if isinstance(block, _SlotBlock):
+        if type(block) is _SlotBlock:
             return block.slot
         return Slot(block, element)
 
@@ -48,6 +55,8 @@ class Slot:
         self.rows = None
         items = block.elements()
         at = next((i for i, e in enumerate(items) if e is self.element), None)
+        if at is not None and _serial(items[at]) != self.serial:
+            at = None  # the element a later run kept: this handle's run is over
         if at is None:
             if not block.replace:
                 raise FragmentsAPIError(
@@ -57,6 +66,7 @@ class Slot:
                 )
             block.add(new)  # an st.empty() placeholder: its one element is replaced
             self.element = new
+            self.serial = _serial(new)
             return
         old = items[at]
         old_model = old.current_widget()
@@ -75,6 +85,7 @@ class Slot:
         if model is None or model is not old_model:
             page.touch(block)
         self.element = new
+        self.serial = _serial(new)
 
     def show(self, outputs: list[Output], ctx: RunContext | None) -> None:
         """Replace the element with one showing ``outputs`` (``add_rows``)."""
@@ -108,11 +119,18 @@ class _SlotBlock(Block):
     def add(self, element: Element) -> None:
         self.slot.put(element)
 
-    def add_static(self, element: StaticElement) -> None:
+    def add_static(self, outputs: list[Output], serial: int) -> StaticElement:
+        element = StaticElement(outputs, serial=serial, plain=True)
         self.slot.put(element)
+        return element
 
     def clear(self) -> None:
         self.slot.put(StaticElement([]))
+
+
+def _serial(element: Element | None) -> int | None:
+    """The run that drew ``element``, for the elements a later run may keep."""
+    return element.serial if type(element) is StaticElement else None
 
 
 def show_outside(outputs: list[Output]) -> Slot:
@@ -161,6 +179,8 @@ class ElementHandle:
     >>> chart = st.line_chart(df)
     >>> chart.add_rows(more_rows)
     """
+
+    __slots__ = ("_slot",)
 
     #: The element functions offered as methods, by name (see `offer_methods`).
     _element_methods: ClassVar[Mapping[str, Callable[..., Any]]] = MappingProxyType({})

@@ -60,6 +60,8 @@ def widget_view(model: widgets.Widget, text: str = "") -> Output:
 class Element:
     """One child of a block."""
 
+    __slots__ = ()
+
     def current_widget(self) -> widgets.Widget | None:
         """The model that stands for this element in its block's ``children``."""
         raise NotImplementedError
@@ -72,13 +74,25 @@ class StaticElement(Element):
     """Text, markdown, prints, rich displays or a traceback: an ``Output`` with no widgets.
 
     ``capture`` marks the element that collects ``print``/``display()`` between ``st``
-    calls; further prints extend it until another element is added after it.
+    calls; further prints extend it until another element is added after it. A
+    ``plain`` element (an element call's, see `Block.add_static`) never changes its
+    outputs in place, so the next run may keep it as it is when its call draws the same.
     """
 
-    def __init__(self, outputs: list[Output], *, capture: bool = False, serial: int = 0) -> None:
+    __slots__ = ("capture", "out", "outputs", "plain", "serial", "shown")
+
+    def __init__(
+        self,
+        outputs: list[Output],
+        *,
+        capture: bool = False,
+        serial: int = 0,
+        plain: bool = False,
+    ) -> None:
         self.outputs = outputs
         self.capture = capture
         self.serial = serial
+        self.plain = plain
         self.out: widgets.Output | None = None
         self.shown: tuple[Output, ...] = ()  # what ``out`` shows (only the kernel sets it)
 
@@ -227,11 +241,13 @@ class Block:
             # the box's children change: only then does the next flush walk this block
             self.page.touch(self)
 
-    def add_static(self, element: StaticElement) -> None:
-        """`add` for text and captured output: the hot path of a rerun.
+    def add_static(self, outputs: list[Output], serial: int) -> StaticElement:
+        """Add an element call's outputs; returns the element that shows them.
 
-        In the common case the element takes over the Output at its position and the
-        box's children stay as they are.
+        The hot path of a rerun. When the last run drew the same at this position, its
+        element stays as it is: nothing is built, nothing is sent. Otherwise the new
+        element takes over the Output at its position, and the box's children stay as
+        they are.
         """
         building = self.building
         if building is not None and not self.replace:
@@ -239,11 +255,18 @@ class Block:
             committed = self.committed
             old = committed[position] if position < len(committed) else None
             if type(old) is StaticElement and old.out is not None:
+                if old.plain and old.outputs == outputs:
+                    old.serial = serial
+                    building.append(old)
+                    return old
+                element = StaticElement(outputs, serial=serial, plain=True)
                 element.take_output_of(old)
                 building.append(element)
                 self.page.dirty_statics[id(element)] = element
-                return
+                return element
+        element = StaticElement(outputs, serial=serial, plain=True)
         self.add(element)
+        return element
 
     def _reuse(self, element: Element, old: Element | None) -> None:
         if (
