@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from jupyter_fragments._elements._core import render_input
+from jupyter_fragments._elements._core import context, render_input
 from jupyter_fragments._elements.params import Callback, common_params
+from jupyter_fragments._runtime.timers import parse_run_every
 from jupyter_fragments._widgets.base import number_type
 from jupyter_fragments._widgets.text import NUMBER_INPUT, TEXT_AREA, TEXT_INPUT
+from jupyter_fragments._widgets.text_rules import TextRule
 from jupyter_fragments.errors import FragmentsAPIError
 
 
@@ -33,28 +36,37 @@ def text_input(
     live: bool | str = False,
     width: str | int | None = None,
     persist_state: str | None = None,
-) -> str:
+) -> str | None:
     """A single-line text input; its value is sent on Enter or when it loses focus.
 
     Parameters
     ----------
     label : str
         The widget's label.
-    value : str
-        The starting text.
+    value : str or None
+        The starting text; None returns None until the user types.
     max_chars : int, optional
         Longer text is cut to this length.
     type : {"default", "password", "email", "url", "phone", "search"}
-        ``"password"`` hides what is typed; the others are plain text inputs here.
+        ``"password"`` hides what is typed; ``"email"`` and ``"url"`` check the format
+        (unless ``validate`` says otherwise); each gives its example as placeholder.
     placeholder : str, optional
         Shown while the input is empty (after the emoji ``icon``, if one is given).
     key, help, on_change, args, kwargs, disabled, label_visibility
         As for every input (see ``st.checkbox``).
+    required : bool
+        An empty or blank value is refused: outside a form the app keeps the last
+        value (no rerun), in a form the form is not submitted.
+    validate : str or (str, str), optional
+        A regular expression the text must match (searched, not anchored), or a
+        ``(regex, message)`` pair; ``""`` turns the type's own check off. A refused
+        value is not committed; the label says why (the message, if given). An empty
+        value is not checked.
+    live : bool or str
+        Commit while typing: True after a 250 ms pause, or a pause such as ``"500ms"``
+        (``"0ms"``: every change), up to one minute. No effect in a form.
     width : "stretch" or int, optional
         The input's width (default: the notebook's usual width).
-    required, validate, live : optional
-        Accepted for Streamlit's signature and checked; a notebook's text input does
-        not check values in the browser and commits on Enter or blur.
 
     Examples
     --------
@@ -62,36 +74,53 @@ def text_input(
     >>> st.write("Hello", name)
     """
     call = f"st.text_input({label!r})"
+    params = {
+        **common_params(help, disabled, label_visibility),
+        **_typed(call, type, placeholder, icon),
+        "value": value,
+        "max_chars": max_chars,
+        "input_width": width,
+    }
+    rule = _rule(call, required, _TYPE_CHECKS.get(type) if validate is None else validate, live)
+    params.update(rule=rule, pattern=rule.pattern)
+    text: str | None = render_input(
+        TEXT_INPUT,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+        persist_state=persist_state,
+    )
+    return text
+
+
+_TEXT_TYPES = ("default", "password", "email", "url", "phone", "search")
+#: Streamlit 1.67's checks and examples for the specialized types
+_TYPE_CHECKS = {
+    "email": (r"^[^\s@]+@[^\s@]+\.[^\s@]+$", "Enter a valid email address."),
+    "url": (r"^([Hh][Tt][Tt][Pp][Ss]?://)?[^\s/.]+\.[^\s]+$", "Enter a valid URL."),
+}
+_TYPE_PLACEHOLDERS = {
+    "email": "you@example.com",
+    "url": "https://example.com",
+    "phone": "+1 234 567 8900",
+    "search": "Search",
+}
+
+
+def _typed(call: str, type: str, placeholder: str | None, icon: str | None) -> dict[str, Any]:
+    """The parameters ``type`` decides: the kind of box and its placeholder."""
     if type not in _TEXT_TYPES:
         raise FragmentsAPIError(
             f"{call} got type={type!r}, which is not supported. "
             f"Fix: use one of {', '.join(repr(t) for t in _TEXT_TYPES)}."
         )
-    _check_validate(validate, live, call)
-    params = {
-        **common_params(help, disabled, label_visibility),
-        "value": value,
-        "max_chars": max_chars,
-        "type": type,
-        "placeholder": _with_icon(placeholder, icon),
-        "input_width": width,
-    }
-    return str(
-        render_input(
-            TEXT_INPUT,
-            label,
-            params,
-            key=key,
-            callback=on_change,
-            args=args,
-            kwargs=kwargs,
-            call=call,
-            persist_state=persist_state,
-        )
-    )
-
-
-_TEXT_TYPES = ("default", "password", "email", "url", "phone", "search")
+    if placeholder is None:
+        placeholder = _TYPE_PLACEHOLDERS.get(type)
+    return {"type": type, "placeholder": _with_icon(placeholder, icon)}
 
 
 def _with_icon(placeholder: str | None, icon: str | None) -> str | None:
@@ -101,18 +130,43 @@ def _with_icon(placeholder: str | None, icon: str | None) -> str | None:
     return f"{icon} {placeholder or ''}".rstrip()
 
 
-def _check_validate(validate: Any, live: Any, call: str) -> None:
-    """Streamlit's ``validate`` (a regex, or a regex and a message) and ``live``."""
-    rule = validate[0] if isinstance(validate, tuple) and len(validate) == 2 else validate
-    if rule is not None and not isinstance(rule, str):
+def _rule(call: str, required: bool, validate: Any, live: Any) -> TextRule:
+    """The checks of a text input: ``required``, ``validate`` (a regex, or a regex and a
+    message) and ``live`` (the typing pause that commits; none in a form)."""
+    pair: tuple[Any, ...] = validate if isinstance(validate, tuple) else (validate, None)
+    pattern, message = pair if len(pair) == 2 else (None, pair)
+    if not isinstance(pattern, str | None) or not isinstance(message, str | None):
         raise FragmentsAPIError(
             f"{call} got validate={validate!r}. Fix: pass a regular expression, or a "
             "(regex, message) pair."
         )
-    if not isinstance(live, (bool, str)):
+    try:
+        re.compile(pattern or "")
+    except re.error as exc:
         raise FragmentsAPIError(
-            f"{call} got live={live!r}. Fix: pass True, False or a duration such as '250ms'."
-        )
+            f"{call} got validate={pattern!r}, which is not a regular expression ({exc}). "
+            "Fix: correct the pattern."
+        ) from None
+    ctx = context()
+    in_form = ctx is not None and ctx.block.form is not None
+    pause = None if in_form else _pause(live, call)
+    return TextRule(bool(required), pattern or None, message, pause)
+
+
+def _pause(live: Any, call: str) -> float | None:
+    """``live`` as seconds of typing pause (None: commit on Enter or blur)."""
+    if live is True or live is False:
+        return 0.25 if live else None
+    fix = "Fix: pass True (a 250 ms pause), False, or a duration such as '300ms' up to '1m'."
+    if not isinstance(live, str):
+        raise FragmentsAPIError(f"{call} got live={live!r}. {fix}")
+    try:
+        seconds = parse_run_every(live) or 0.0
+    except (TypeError, ValueError):
+        raise FragmentsAPIError(f"{call} got live={live!r}, not a duration. {fix}") from None
+    if seconds > 60:
+        raise FragmentsAPIError(f"{call} got live={live!r}, over a minute. {fix}")
+    return seconds
 
 
 def text_area(
@@ -132,11 +186,11 @@ def text_area(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
-) -> str:
+) -> str | None:
     """A multi-line text input; its value is sent when it loses focus.
 
-    Parameters are those of `text_input`, plus ``height`` in pixels (``required`` is
-    accepted and not checked in the browser).
+    Parameters are those of `text_input`, plus ``height`` in pixels (``value=None``
+    and ``required`` as there; no ``validate`` or ``live``).
 
     Examples
     --------
@@ -149,20 +203,20 @@ def text_area(
         "max_chars": max_chars,
         "placeholder": placeholder,
         "input_width": width,
+        "rule": TextRule(required=bool(required)),
     }
-    return str(
-        render_input(
-            TEXT_AREA,
-            label,
-            params,
-            key=key,
-            callback=on_change,
-            args=args,
-            kwargs=kwargs,
-            call=f"st.text_area({label!r})",
-            persist_state=persist_state,
-        )
+    text: str | None = render_input(
+        TEXT_AREA,
+        label,
+        params,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=f"st.text_area({label!r})",
+        persist_state=persist_state,
     )
+    return text
 
 
 def number_input(

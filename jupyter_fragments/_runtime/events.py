@@ -63,6 +63,8 @@ class InputEvents:
             record.pending = True
             self.scheduler.resume()
             return
+        if click and record.submits is not None and self._refused(record.submits):
+            return  # a field of the form refuses its value (required, validate): not sent
         if click:
             record.trigger = True
             record.trigger_event = self.count
@@ -110,6 +112,17 @@ class InputEvents:
         included) to the end of the run the click caused, False otherwise."""
         if record.key is not None and record.kind.returns_trigger:
             self.session.state.sync_from_widget(record.key, record.trigger)
+
+    def _refused(self, form_id: str) -> bool:
+        """Whether a field of the form refuses what it holds; each one says why (a text
+        box's ``submit_problem``: Streamlit's ``required`` and ``validate``)."""
+        problems = [
+            check()
+            for record in self.widgets
+            if record.form == form_id
+            and (check := getattr(record.widget, "submit_problem", None)) is not None
+        ]
+        return any(problems)
 
     def _submit_form(self, form_id: str) -> None:
         """Apply every held-back value of the form at once (their callbacks run first)."""

@@ -12,10 +12,22 @@ from ipywidgets.widgets.widget_string import TextStyle
 
 from jupyter_fragments._page.pool import ModelPool
 from jupyter_fragments._widgets.base import InputKind, Params
+from jupyter_fragments._widgets.text_rules import (
+    CheckedText,
+    Password,
+    Text,
+    Textarea,
+    TextRule,
+    checked,
+)
 
 
 class TextKind(InputKind):
-    """``st.text_input``: sends its value on Enter or blur, like Streamlit."""
+    """``st.text_input``: sends its value on Enter or blur (or while typing, ``live``),
+    checked against its `TextRule` (``params["rule"]``) first.
+
+    ``value=None`` returns None until the user types, as in Streamlit.
+    """
 
     name = "text_input"
 
@@ -24,10 +36,12 @@ class TextKind(InputKind):
 
     def default(self, params: Params) -> Any:
         value = params.get("value", "")
-        return "" if value is None else str(value)
+        return None if value is None else str(value)
 
     def coerce(self, params: Params, value: Any) -> Any:
-        text = "" if value is None else str(value)
+        if value is None:
+            return None
+        text = str(value)
         max_chars = params.get("max_chars")
         return text[:max_chars] if max_chars else text
 
@@ -36,15 +50,36 @@ class TextKind(InputKind):
         traits["placeholder"] = params.get("placeholder") or ""
         return traits
 
+    def box_class(self, params: Params) -> type[widgets.DOMWidget]:
+        return Password if params.get("type") == "password" else Text
+
+    def box_traits(self, params: Params) -> dict[str, Any]:
+        return {}
+
     def create(self, label: str, params: Params, value: Any, pool: ModelPool) -> widgets.DOMWidget:
-        cls = widgets.Password if params.get("type") == "password" else widgets.Text
-        return cls(
-            value=value,
-            continuous_update=False,
+        box = self.box_class(params)(
+            value="" if value is None else value,
             layout=pool.layout(),
             style=self.style(pool, TextStyle),
+            **self.box_traits(params),
             **self.traits(label, params),
         )
+        box.on_msg(box.enter)
+        assert isinstance(box, CheckedText)
+        checked(box, label, params.get("rule") or TextRule())
+        return box
+
+    def update(self, widget: widgets.DOMWidget, label: str, params: Params) -> None:
+        super().update(widget, label, params)
+        if isinstance(widget, CheckedText):
+            checked(widget, label, params.get("rule") or TextRule())
+
+    def write(self, widget: widgets.DOMWidget, params: Params, value: Any) -> None:
+        text = "" if value is None else value
+        if widget.value != text:
+            widget.value = text
+            if isinstance(widget, CheckedText):
+                widget.show_refusal(None)  # the app set it: what was refused is gone
 
 
 class TextAreaKind(TextKind):
@@ -53,17 +88,12 @@ class TextAreaKind(TextKind):
     def identity(self, params: Params) -> tuple[Any, ...]:
         return ()
 
-    def create(self, label: str, params: Params, value: Any, pool: ModelPool) -> widgets.DOMWidget:
+    def box_class(self, params: Params) -> type[widgets.DOMWidget]:
+        return Textarea
+
+    def box_traits(self, params: Params) -> dict[str, Any]:
         height = params.get("height")
-        rows = max(2, int(height) // 24) if isinstance(height, (int, float)) else None
-        return widgets.Textarea(
-            value=value,
-            rows=rows,
-            continuous_update=False,
-            layout=pool.layout(),
-            style=self.style(pool, TextStyle),
-            **self.traits(label, params),
-        )
+        return {"rows": max(2, int(height) // 24) if isinstance(height, (int, float)) else None}
 
 
 class NumberKind(InputKind):
