@@ -37,7 +37,7 @@ class Slot:
         self.element = element
         self.display = display
         self.rows: RowAdder | None = None
-        self.serial = _serial(element)
+        self.serial = element.serial if type(element) is StaticElement else None
 
     @staticmethod
     def of(block: Block, element: Element) -> Slot:
@@ -109,6 +109,7 @@ class _SlotBlock(Block):
         super().__init__(parent.page, parent.box, parent.scope, replace=True)
         self.slot = slot
         self.form = parent.form
+        self.root = parent.root  # a widget drawn through a handle in the sidebar is the sidebar's
 
     def elements(self) -> list[Element]:
         return [] if self.slot.element is None else [self.slot.element]
