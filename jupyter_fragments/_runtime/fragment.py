@@ -111,31 +111,12 @@ def fragment(
         In-place mutation (``st.session_state.rows.append(...)``) is not seen: assign,
         or call ``st.rerun(scope=key)``.
     parallel : bool
-        Run the fragment on a thread of its own during full runs of the app (Streamlit
-        1.67's ``parallel=True``), so that fragments waiting on I/O (a query, a web
-        request, a model server) wait at the same time: three that each wait 300 ms
-        draw in about 300 ms, not 900. The call returns None at once; the fragment keeps
-        its place on the page, and the run waits for it before the page is sent (so
-        nothing is sent while parallel fragments run). A fragment's own reruns (its
-        widgets, ``run_every``, ``st.rerun(key)``) and calls from callbacks or from inside
-        another parallel fragment run on the kernel's thread as usual. Inside one:
-
-        - ``st.session_state``: every assignment is atomic and the last one wins; a
-          read-then-write (``st.session_state.n += 1``) by two fragments at once can lose
-          one of them: give each fragment its own keys, or guard with a lock of your own;
-        - an error is shown in place in that fragment; the others are not affected;
-        - ``st.stop()`` ends that fragment only; ``st.rerun()`` ends it, stops the other
-          parallel fragments at their next ``st.*`` call, and reruns the app once the
-          run's code and all its parallel fragments have ended;
-        - writing into a container made outside the fragment (``st.sidebar``,
-          ``st.bottom``, a column of the app) is an error, as in Streamlit;
-        - an interrupt, or a newer event, stops them at their next ``st.*`` call or print;
-          after ``Fragments.parallel_cancel_wait`` seconds (2) those still busy are left
-          to finish on their own, and what they draw is dropped;
-        - matplotlib is not thread-safe: draw on figures of your own
-          (``fig = matplotlib.figure.Figure()`` or ``fig, ax = plt.subplots()``, then
-          ``st.pyplot(fig)``), never on pyplot's current figure (``plt.plot``), which
-          every thread shares.
+        Run it on a thread of its own during full runs (Streamlit 1.67): fragments that
+        each wait 300 ms on I/O draw in about 300 ms together. The call returns None at
+        once; the run joins them before the page is sent; their own reruns run on the
+        kernel's thread. ``st.stop()`` ends that fragment, ``st.rerun()`` reruns the app
+        after the join, outside containers are refused; matplotlib is not thread-safe:
+        give ``st.pyplot`` a figure of your own. See docs/streamlit-compatibility.md.
 
     Examples
     --------

@@ -103,7 +103,8 @@ gate = threading.Barrier(3, timeout=20)
 
 @st.fragment(parallel=True)
 def member(i):
-    gate.wait()  # returns only once all three are waiting at the same time
+    with st.spinner("waiting for the others"):  # shown with the run's flush, then gone
+        gate.wait()  # returns only once all three are waiting at the same time
     st.write(f"member {i} passed")
 
 for i in range(3):
@@ -113,6 +114,7 @@ for i in range(3):
     app = app_session.app("barrier")
     assert app.exceptions == []
     assert all(f"member {i} passed" in app.text for i in range(3))
+    assert "waiting for the others" not in app.text
 
 
 def test_session_state_last_writer_wins_and_watchers_rerun(app_session: KernelSession) -> None:
