@@ -138,6 +138,9 @@ def write_stream(stream: Any, *, cursor: str | None = None) -> Any:
             live.update([_stream_output("".join(parts))])
             written.append("".join(parts))
         parts, live = [], None
+        if callable(chunk):
+            chunk()  # as Streamlit 1.67: a callable chunk draws what it draws, in order
+            continue
         write(chunk)
         written.append(chunk)
     if parts and live is not None:
