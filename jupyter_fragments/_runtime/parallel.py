@@ -134,6 +134,7 @@ class _Worker:
 
     def __init__(self, ctx: ParallelContext) -> None:
         self.ctx = ctx
+        self.ready = threading.Event()  # its thread is registered: it may run user code
         self.done = threading.Event()
         self.rerun: RerunSignal | None = None
 
@@ -186,7 +187,11 @@ class ParallelFragments:
         self.workers.append(worker)
         if self._page is not None:
             self._page.held = True
+        self.session.threaded()
         thread.start()
+        assert thread.ident is not None
+        self.session.threads[thread.ident] = worker.ctx
+        worker.ready.set()
 
     def _work(
         self,
@@ -196,9 +201,7 @@ class ParallelFragments:
         kwargs: dict[str, Any],
     ) -> None:
         """The thread's body: the fragment under the runner's policy, then done."""
-        threads = self.session.threads
-        ident = threading.get_ident()
-        threads[ident] = worker.ctx
+        worker.ready.wait()
         scope = worker.ctx.home
         started = time.monotonic()
         try:
@@ -210,7 +213,7 @@ class ParallelFragments:
             pass  # nothing else is raised on a fragment's thread
         finally:
             scope.last_duration = time.monotonic() - started
-            threads.pop(ident, None)
+            self.session.threads.pop(threading.get_ident(), None)
             worker.done.set()
 
     def _stop_others(self) -> None:

@@ -38,7 +38,7 @@ class Session:
         self.shell = shell
         self.config = Fragments(config=getattr(shell, "config", None))
         self.apps: dict[str, Any] = {}  # key -> App (a LiveApp)
-        self._ctx: RunContext | None = None
+        self.ctx: RunContext | None = None  # the run in progress (per thread: `threaded`)
         # the thread of each parallel fragment running now -> its own run context
         self.threads: dict[int, RunContext] = {}
         self.applying = False
@@ -59,19 +59,13 @@ class Session:
         self.apps_made = 0  # numbers app ids
         self.unnamed = 0  # numbers the keys of apps that have neither a cell id nor a name
 
-    @property
-    def ctx(self) -> RunContext | None:
-        """The run in progress: a parallel fragment's own on its thread, else the kernel's."""
-        threads = self.threads
-        if threads:
-            found = threads.get(threading.get_ident())
-            if found is not None:
-                return found
-        return self._ctx
+    def threaded(self) -> None:
+        """Parallel fragments are about to run: ``ctx`` becomes per thread until they end.
 
-    @ctx.setter
-    def ctx(self, ctx: RunContext | None) -> None:
-        self._ctx = ctx
+        ``ctx`` is read by every element call; a plain attribute is the fast path, so the
+        per-thread lookup is in place only while a thread is registered in `threads`.
+        """
+        self.__class__ = ThreadedSession
 
     # ----------------------------------------------------------------------- apps
     def live_apps(self) -> list[LiveApp]:
@@ -148,6 +142,27 @@ class Session:
                     "the app has drawn."
                 )
         return found
+
+
+class ThreadedSession(Session):
+    """A session while parallel fragments run: a fragment's thread sees its own context."""
+
+    @property  # type: ignore[override]
+    def ctx(self) -> RunContext | None:
+        """The run in progress: a parallel fragment's own on its thread, else the kernel's."""
+        threads = self.threads
+        if threads:
+            found = threads.get(threading.get_ident())
+            if found is not None:
+                return found
+        elif MainThread.is_current():  # the last one has ended: back to the fast path
+            object.__setattr__(self, "__class__", Session)
+        ctx: RunContext | None = self.__dict__["ctx"]
+        return ctx
+
+    @ctx.setter
+    def ctx(self, ctx: RunContext | None) -> None:
+        self.__dict__["ctx"] = ctx
 
 
 def get_session(shell: Any = None, *, create: bool = True) -> Session:
