@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._grid_cells import RESTREAM_TRAITS, GridCells, is_grid, is_streaming
+
 __all__ = ["WidgetMirror", "WidgetModel", "model_ref"]
 
 WIDGET_TARGET = "jupyter.widget"
@@ -44,11 +46,48 @@ class WidgetModel:
         The synced state as the frontend holds it (JSON values; binary buffers as bytes).
     closed : bool
         True once the kernel closed the comm.
+    grid : GridCells or None
+        For an ipydatagrid grid, the rows its page holds besides the synced state
+        (streamed rows, cells edited in the page).
     """
 
     model_id: str
     state: dict[str, Any] = field(default_factory=dict)
     closed: bool = False
+    grid: GridCells | None = None
+
+    def note_change(self, changed: Mapping[str, Any]) -> None:
+        """Note what a state change means for the rows a grid's page holds."""
+        if self.grid is None and is_grid(self.state):
+            self.grid = GridCells()
+        if self.grid is None or not RESTREAM_TRAITS & changed.keys():
+            return
+        self.grid.stale = True
+        if "_data" in changed:
+            self.grid.edits.clear()  # the kernel's copy now has (or refused) them
+
+    def take_custom(self, content: Any, buffers: Sequence[Any]) -> None:
+        """What a grid's page does with a custom message from the kernel: keep the rows
+        of a ``data-reply``, ask again after a ``tick``, set a cell on ``cell-changed``."""
+        if self.grid is None or not isinstance(content, dict):
+            return
+        event = content.get("event_type")
+        if event == "data-reply":
+            self.grid.take_reply(content, buffers, fresh=False)
+        elif event == "tick":
+            self.grid.stale = True
+        elif event == "cell-changed" and not is_streaming(self.state):
+            self.edit_cell(content)
+
+    def edit_cell(self, content: Mapping[str, Any]) -> None:
+        """Set a cell of a ``DataGrid`` as the page does (a ``cell-changed`` message)."""
+        if self.grid is None:
+            return
+        try:
+            at = (int(content["row"]), int(content["column_index"]))
+        except (KeyError, TypeError, ValueError):
+            return
+        self.grid.edits[at] = content.get("value")
 
     @property
     def model_name(self) -> str:
@@ -149,10 +188,13 @@ class WidgetMirror(Mapping[str, WidgetModel]):
             paths = [b["path"] for b in saved.values()]
             datas = [base64.b64decode(b["data"]) for b in saved.values()]
             _insert_buffers(model.state, paths, datas)
+            model.note_change(state)
 
     def set_local(self, model_id: str, state: Mapping[str, Any]) -> None:
         """Record a change the frontend made itself (a user's edit), before it is synced."""
-        self._models[model_id].state.update(state)
+        model = self._models[model_id]
+        model.state.update(state)
+        model.note_change(state)
 
     def apply(self, msg: Mapping[str, Any]) -> bool:
         """Apply one iopub message; return True if it was a widget comm message."""
@@ -165,7 +207,8 @@ class WidgetMirror(Mapping[str, WidgetModel]):
             data = content.get("data", {})
             state = dict(data.get("state", {}))
             _insert_buffers(state, data.get("buffer_paths", []), msg.get("buffers", []))
-            self._models[comm_id] = WidgetModel(comm_id, state)
+            opened = self._models[comm_id] = WidgetModel(comm_id, state)
+            opened.note_change(state)
             self.opens += 1
             return True
         model = self._models.get(comm_id) if comm_id else None
@@ -183,11 +226,13 @@ class WidgetMirror(Mapping[str, WidgetModel]):
             state = dict(data.get("state", {}))
             _insert_buffers(state, data.get("buffer_paths", []), msg.get("buffers", []))
             model.state.update(state)
+            model.note_change(state)
             if method == "update":
                 self.updates += 1
             else:
                 self.echo_updates += 1
         elif method == "custom":
+            model.take_custom(data.get("content"), msg.get("buffers") or [])
             self.customs += 1
         return True
 

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .mirror import WidgetMirror, WidgetModel
+from ._grid_cells import grid_lines
+from .mirror import WidgetMirror, WidgetModel, model_ref
 from .results import ErrorInfo
 
 __all__ = ["display_value", "html_to_text", "iter_outputs", "render_text", "shown_errors"]
@@ -129,6 +130,20 @@ def _render_output(mirror: Mapping[str, WidgetModel], out: dict[str, Any], seen:
     return ""
 
 
+def _grid_text(mirror: Mapping[str, WidgetModel], model: WidgetModel) -> str:
+    state = model.state
+    given = state.get("renderers")
+    renderers: dict[str, Any] = given if isinstance(given, dict) else {}
+    default = model_ref(state.get("default_renderer"))
+
+    def renderer(column: str) -> Mapping[str, Any]:
+        found = mirror.get(model_ref(renderers.get(column)) or default or "")
+        return found.state if found is not None else {}
+
+    assert model.grid is not None
+    return "\n".join(grid_lines(state, model.grid, renderer))
+
+
 def _join(parts: list[str]) -> str:
     return "\n".join(p for p in (part.rstrip("\n") for part in parts) if p)
 
@@ -155,6 +170,8 @@ def _render(mirror: Mapping[str, WidgetModel], model_id: str, seen: set[str]) ->
                 parts.append(str(titles[i] or ""))
             parts.append(_render(mirror, child, seen))
         return _join(parts)
+    if model.grid is not None:
+        return _grid_text(mirror, model)
     label = model.description
     if kind == "Button":
         return label
@@ -173,7 +190,10 @@ def render_text(mirror: Mapping[str, WidgetModel], model_id: str) -> str:
     Output widgets render their outputs in order (streams, markdown or plain text,
     nested widget views, ``ename: evalue`` for errors); boxes render their children;
     tabs and accordions each title then its child; input widgets render as
-    ``"label: value"``; buttons as their label; HTML and labels as their text.
+    ``"label: value"``; buttons as their label; HTML and labels as their text;
+    ipydatagrid grids as a header line of column names and one line per row the page
+    holds (cells separated by `` | ``, the index first where the grid shows it; a
+    streamed grid holds only the rows asked for, see ``KernelSession.text_of``).
     Closed or unknown models render nothing. Lines are joined with newlines.
 
     Examples
