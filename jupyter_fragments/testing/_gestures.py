@@ -7,8 +7,10 @@ browser would send and waits until the kernel has drawn the result.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
+from ._grid_fetch import stale_grids
 from ._wire import Wire
 from .app import Target, WidgetHandle
 from .mirror import WidgetModel
@@ -59,12 +61,36 @@ class Gestures(Wire):
         problem = "No widget" if not found else f"{len(found)} widgets"
         raise HarnessError(f"{problem} with {wanted or 'no filter'}. Live widgets:\n{choices}")
 
+    def _look(self, model_id: str) -> None:
+        """Get what a browser showing ``model_id`` would fetch: the rows of streamed grids.
+
+        A streamed grid (``st.dataframe``) sends no rows until its page asks for them. For
+        each one inside it that opened, or whose row count, sorts or data changed
+        since, this asks for its first rows as a browser's viewport does and keeps them on
+        the grid's model (``model.grid``). The requests and replies are the harness's own:
+        no :class:`Interaction` counts them. Reading text calls this first, so that an
+        interaction's counts and timing never include it. While a request sent without
+        waiting is still running (``send_cell``), nothing is asked: the kernel may be busy.
+        """
+        if self._closed or any(not tally.idle for tally in self._tallies.values()):
+            return
+        for grid in stale_grids(self.mirror, model_id):
+            msg_id = self._grids.ask(grid)
+            if msg_id is not None:
+                what = "a grid's rows (asked for as a browser showing the grid asks)"
+                answered = partial(self._grids.answered, msg_id)
+                self._pump_until(answered, self.timeout, what)
+
     def text_of(self, target: Target) -> str:
         """The plain text a person reads in ``target`` and everything inside it.
 
-        See :func:`~jupyter_fragments.testing.render.render_text`.
+        Streamed grids inside it get their first rows first, asked for as a browser
+        showing them asks: the harness's own messages, which no :class:`Interaction`
+        counts. See :func:`~jupyter_fragments.testing.render.render_text`.
         """
-        return render_text(self.mirror, self.model(target).model_id)
+        model_id = self.model(target).model_id
+        self._look(model_id)
+        return render_text(self.mirror, model_id)
 
     def _usable(self, target: Target) -> WidgetModel:
         model = self.model(target)
@@ -87,8 +113,14 @@ class Gestures(Wire):
         return self._send("comm_msg", {"comm_id": model.model_id, "data": data}, {})
 
     def send_custom(self, target: Target, content: Mapping[str, Any]) -> str:
-        """Send a custom widget message (``{"method": "custom", ...}``) without waiting."""
+        """Send a custom widget message (``{"method": "custom", ...}``) without waiting.
+
+        A grid's ``cell-changed`` (an edit typed in the page) also sets the cell in the
+        mirror, as the page shows the value before the kernel hears of it.
+        """
         model = self._usable(target)
+        if content.get("event_type") == "cell-changed":
+            model.edit_cell(content)
         data = {"method": "custom", "content": dict(content)}
         return self._send("comm_msg", {"comm_id": model.model_id, "data": data}, {})
 

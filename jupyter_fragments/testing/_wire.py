@@ -1,7 +1,8 @@
 """The client side of the Jupyter protocol: shell requests out, every iopub message in.
 
 :class:`Wire` keeps the widget mirror and the per-request tallies current and waits for
-the kernel's idle. It knows neither cells nor widgets nor apps: ``_cells.py``,
+the kernel's idle; the harness's own probes (the control comm, a grid's row requests)
+stay out of both. It knows neither cells nor widgets nor apps: ``_cells.py``,
 ``_gestures.py`` and ``session.py`` build on it.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._control import ControlClient
+from ._grid_fetch import GridFetcher
 from ._tally import Tally
 from .mirror import WidgetMirror
 from .results import HarnessError, HarnessTimeout, Interaction
@@ -55,6 +57,7 @@ class Wire:
         self._replies: dict[str, dict[str, Any]] = {}
         self._closed = False
         self._control = ControlClient(self._send, self._settle)
+        self._grids = GridFetcher(self._send, self.mirror)
 
     def _send(
         self, msg_type: str, content: dict[str, Any], metadata: dict[str, Any], track: bool = True
@@ -70,7 +73,7 @@ class Wire:
         return msg_id
 
     def _handle(self, msg: dict[str, Any]) -> None:
-        if self._control.owns(msg):
+        if self._control.owns(msg) or self._grids.owns(msg):
             return
         self.mirror.apply(msg)
         tally = self._tallies.get(msg["parent_header"].get("msg_id", ""))

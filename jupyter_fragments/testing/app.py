@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .render import display_value, render_text, shown_errors
+from .render import display_value, shown_errors
 from .results import ErrorInfo, HarnessError, Interaction, list_choices
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ class ScopeHandle(_WidgetFinder):
     @property
     def text(self) -> str:
         """The rendered text of this scope, nested fragments included."""
-        return render_text(self.session.mirror, self.model_id)
+        return self.session.text_of(self.model_id)
 
     @property
     def exceptions(self) -> list[ErrorInfo]:
@@ -356,8 +356,8 @@ class AppHandle(_WidgetFinder):
 
     @property
     def text(self) -> str:
-        """Everything the app shows, as plain text."""
-        return render_text(self.session.mirror, self.model_id)
+        """Everything the app shows, as plain text (a grid's first rows included)."""
+        return self.session.text_of(self.model_id)
 
     @property
     def timers(self) -> int:
