@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._elements._core import add_static, context
 from jupyter_fragments._elements.chart_data import (
     SpecRows,
     TableRows,
@@ -437,6 +437,13 @@ def pyplot(
     """
     pyplot_module: Any = sys.modules.get("matplotlib.pyplot")
     if fig is None:
+        ctx = context()
+        if ctx is not None and ctx.later is not None:  # a parallel fragment's thread
+            raise FragmentsAPIError(
+                "st.pyplot() without a figure reads pyplot's shared current figure, which "
+                "parallel fragments would draw on at the same time. Fix: make a figure of "
+                "your own in the fragment (fig, ax = plt.subplots()) and pass st.pyplot(fig)."
+            )
         pyplot_module = importlib.import_module("matplotlib.pyplot")
         fig = pyplot_module.gcf()
         clear_figure = True if clear_figure is None else clear_figure

@@ -7,6 +7,7 @@ open. Elements of an app share a few of them instead, so a page of 200 elements 
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import ipywidgets as widgets
@@ -18,13 +19,17 @@ class ModelPool:
     def __init__(self) -> None:
         self._layouts: dict[tuple[tuple[str, Any], ...], widgets.Layout] = {}
         self._styles: dict[tuple[type, tuple[tuple[str, Any], ...]], widgets.Widget] = {}
+        self._lock = threading.Lock()
 
     def layout(self, **attrs: Any) -> widgets.Layout:
         """A shared ``Layout`` with these attributes (never mutate it)."""
         key = tuple(sorted(attrs.items()))
         found = self._layouts.get(key)
         if found is None:
-            found = self._layouts[key] = widgets.Layout(**attrs)
+            with self._lock:  # parallel fragments: one shared model per key, none leaked
+                found = self._layouts.get(key)
+                if found is None:
+                    found = self._layouts[key] = widgets.Layout(**attrs)
         return found
 
     def style(self, cls: type, **attrs: Any) -> Any:
@@ -32,7 +37,10 @@ class ModelPool:
         key = (cls, tuple(sorted(attrs.items())))
         found = self._styles.get(key)
         if found is None:
-            found = self._styles[key] = cls(**attrs)
+            with self._lock:
+                found = self._styles.get(key)
+                if found is None:
+                    found = self._styles[key] = cls(**attrs)
         return found
 
     def owns(self, model: object) -> bool:

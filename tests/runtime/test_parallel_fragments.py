@@ -592,3 +592,37 @@ work(n)
     assert _state(app_session, "completed") == [1, 7]
     assert "work done for 7" in app.text
     app_session.wait_until(lambda: app_session.eval(THREADS) == 0, timeout=10)
+
+
+def test_pyplot_without_a_figure_is_refused_in_a_parallel_fragment(
+    app_session: KernelSession,
+) -> None:
+    """pyplot's current figure is shared by every thread: a parallel fragment must pass
+    its own figure (the error says how); with its own figure it draws."""
+    app_session.run_cell(
+        """%%app parallel_pyplot
+import jupyter_fragments as st
+import matplotlib
+matplotlib.use("agg")
+import matplotlib.pyplot as plt
+
+@st.fragment(parallel=True)
+def shared():
+    plt.plot([1, 2])
+    st.pyplot()
+
+@st.fragment(parallel=True)
+def own():
+    fig, ax = plt.subplots()
+    ax.plot([1, 2])
+    st.pyplot(fig)
+    st.text("own figure drawn")
+
+shared()
+own()
+"""
+    )
+    app = app_session.app("parallel_pyplot")
+    errors = [str(e) for e in app.exceptions]
+    assert any("parallel fragments" in e and "Fix:" in e for e in errors)
+    assert "own figure drawn" in app.text
