@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from jupyter_fragments._elements.handles import ElementHandle, RowAdder, Slot, show_outside
+from jupyter_fragments._elements.query_binding import check_bind, follow_query, seed_from_query
 from jupyter_fragments._output.bundles import Output
 from jupyter_fragments._page.blocks import Block, LayoutElement, WidgetElement
 from jupyter_fragments._page.pool import ModelPool
@@ -183,13 +184,15 @@ def render_record(
     call: str,
     submits: bool | None = None,
     persist_state: Any = None,
+    bind: Any = None,
 ) -> tuple[WidgetRecord[Any], Any]:
     """Draw an input widget; return its record (for elements that also show something
     about the widget's state, such as refused uploads) and its value.
 
     ``callback`` is ``on_change``/``on_click``: a function, ``"rerun"`` or ``"ignore"``.
     ``persist_state`` (``"page"``/``"session"``, with a key) keeps the value while the
-    widget is not drawn.
+    widget is not drawn; ``bind="query-params"`` (with a key) keeps it in
+    ``st.query_params[key]`` too.
     ``submits`` marks a form's submit button (it submits the form it is drawn in).
     ``params["input_width"]`` (Streamlit's ``width=``) sizes the widget.
     """
@@ -198,6 +201,7 @@ def render_record(
     label = "" if label is None else str(label)
     key = normalize_key(key, call)
     _persist(key, persist_state, call)
+    check_bind(bind, key, call)
     trigger = kind.returns_trigger or isinstance(kind, TriggerValueKind)
     check_callback(callback, "on_click" if trigger else "on_change", call)
     _check_place(ctx, trigger, submits, call)
@@ -213,10 +217,14 @@ def render_record(
     record = ctx.app.widgets.get(ident)
     _check_unique(ctx, record, ident, kind, label, key, call)
     if record is None:
+        if bind is not None:
+            seed_from_query(ctx, kind, params, key)
         record, value = _new_record(ctx, kind, ident, label, key, params)
     else:
         value = _reuse_record(ctx, record, label, key, params)
-    return record, _place(ctx, record, value, submits, (callback, args, kwargs))
+    returned = _place(ctx, record, value, submits, (callback, args, kwargs))
+    follow_query(kind, params, key, bind, record.value)
+    return record, returned
 
 
 def _persist(key: str | None, persist_state: Any, call: str) -> None:

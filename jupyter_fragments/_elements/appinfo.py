@@ -31,6 +31,8 @@ class KernelInfo:
             if key.lower() not in _EMBED:
                 self.query.setdefault(key, []).append(value)
         self.options: dict[str, Any] = {}
+        #: keys of widgets drawn with ``bind="query-params"``: their parameters are theirs
+        self.bound: set[str] = set()
 
 
 def kept_on_shell(attribute: str, make: Callable[[], T]) -> T:
@@ -49,6 +51,30 @@ def kept_on_shell(attribute: str, make: Callable[[], T]) -> T:
 def kernel_info() -> KernelInfo:
     """This kernel's `KernelInfo`."""
     return kept_on_shell(_STORE, KernelInfo)
+
+
+def unbind_stale() -> None:
+    """Bound parameters whose widget is gone are gone too (Streamlit removes them when the
+    widget stops being drawn)."""
+    info = kernel_info()
+    if not info.bound:
+        return
+    binding = get_session().binding
+    for key in [k for k in info.bound if binding.record_for_key(k) is None]:
+        info.bound.discard(key)
+        info.query.pop(key, None)
+
+
+def _refuse_bound(keys: Iterable[str], what: str) -> None:
+    """Streamlit's rule: a parameter bound to a widget changes only with the widget."""
+    unbind_stale()
+    bound = [key for key in keys if key in kernel_info().bound]
+    if bound:
+        raise FragmentsAPIError(
+            f"Cannot {what} query parameter {bound[0]!r} - it is bound to a widget "
+            "(bind='query-params'). Fix: change the widget's value instead, through "
+            f"st.session_state[{bound[0]!r}], or draw the widget without bind."
+        )
 
 
 def secrets_files() -> list[str]:
@@ -77,6 +103,7 @@ class QueryParamsProxy(MutableMapping[str, str]):
     """
 
     def _query(self) -> dict[str, list[str]]:
+        unbind_stale()
         return kernel_info().query
 
     def __getitem__(self, key: str) -> str:
@@ -94,9 +121,11 @@ class QueryParamsProxy(MutableMapping[str, str]):
             raise AttributeError(f'st.query_params has no attribute "{key}".') from None
 
     def __setitem__(self, key: str, value: Any) -> None:
+        _refuse_bound([key], "set")
         self._query()[key] = _param_values(key, value)
 
     def __delitem__(self, key: str) -> None:
+        _refuse_bound([key], "delete")
         if key not in self._query():
             raise KeyError(f'st.query_params has no key "{key}".')
         del self._query()[key]
@@ -123,6 +152,7 @@ class QueryParamsProxy(MutableMapping[str, str]):
         """Set several parameters (a mapping, pairs, or keywords)."""
         pairs = list(other.items()) if hasattr(other, "items") else list(other)
         new = {str(k): _param_values(str(k), v) for k, v in [*pairs, *kwds.items()]}
+        _refuse_bound(new, "set")
         self._query().update(new)
 
     def get_all(self, key: str) -> list[str]:
@@ -137,12 +167,14 @@ class QueryParamsProxy(MutableMapping[str, str]):
         """Replace every parameter with ``params`` (a mapping or pairs)."""
         pairs = list(params.items()) if hasattr(params, "items") else list(params)
         new = {str(k): _param_values(str(k), v) for k, v in pairs}
+        _refuse_bound(new, "set")
         query = self._query()
         query.clear()
         query.update(new)
 
     def clear(self) -> None:
-        """Remove every parameter."""
+        """Remove every parameter (none may be bound to a widget)."""
+        _refuse_bound(self._query(), "clear")
         self._query().clear()
 
     def __repr__(self) -> str:

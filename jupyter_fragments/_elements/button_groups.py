@@ -32,6 +32,7 @@ def _button_group(
     common: dict[str, Any],
     callback: tuple[Callback, Iterable[Any] | None, dict[str, Any] | None],
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     mode = choice["selection_mode"]
     if mode not in ("single", "multi"):
@@ -66,6 +67,7 @@ def _button_group(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
     return list(value) if multi else value
 
@@ -88,6 +90,7 @@ def pills(
     width: str | int = "content",
     wrap: bool | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A row of pill buttons to choose one option, or several.
 
@@ -138,6 +141,7 @@ def pills(
         {**common_params(help, disabled, label_visibility), "input_width": width},
         (on_change, args, kwargs),
         persist_state,
+        bind,
     )
 
 
@@ -159,6 +163,7 @@ def segmented_control(
     width: str | int = "content",
     wrap: bool | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A row of joined toggle segments to choose one option, or several.
 
@@ -184,6 +189,7 @@ def segmented_control(
         {**common_params(help, disabled, label_visibility), "input_width": width},
         (on_change, args, kwargs),
         persist_state,
+        bind,
     )
 
 
@@ -199,6 +205,7 @@ def pagination(
     kwargs: dict[str, Any] | None = None,
     disabled: bool = False,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> int:
     """Numbered page buttons between a previous and a next arrow; returns the page.
 
@@ -260,5 +267,6 @@ def pagination(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
     return int(value)

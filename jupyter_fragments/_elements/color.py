@@ -24,6 +24,7 @@ def color_picker(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> str:
     """A color picker; returns the color as a hex string (``"#00f900"``).
 
@@ -56,5 +57,6 @@ def color_picker(
             kwargs=kwargs,
             call=call,
             persist_state=persist_state,
+            bind=bind,
         )
     )

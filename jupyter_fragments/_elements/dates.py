@@ -49,6 +49,7 @@ def date_input(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A date picker; returns a ``datetime.date`` (or None).
 
@@ -111,6 +112,7 @@ def date_input(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
 
 
@@ -130,6 +132,7 @@ def time_input(
     format: str = "24h",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> datetime.time | None:
     """A time picker; returns a ``datetime.time`` (or None).
 
@@ -178,6 +181,7 @@ def time_input(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
     return result if isinstance(result, datetime.time) else None
 
@@ -200,6 +204,7 @@ def datetime_input(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> datetime.datetime | None:
     """A date-and-time picker; returns a naive ``datetime.datetime`` to the minute (or None).
 
@@ -256,6 +261,7 @@ def datetime_input(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
     return result if isinstance(result, datetime.datetime) else None
 

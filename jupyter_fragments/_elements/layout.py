@@ -1,6 +1,5 @@
-"""Layout: containers, columns, tabs, expanders, popovers, ``st.empty``, the sidebar.
-
-(``st.form`` is in `jupyter_fragments._elements.forms`.)
+"""Layout: containers, columns, tabs, expanders, popovers, ``st.empty``, the sidebar
+(``st.form`` is in `jupyter_fragments._elements.forms`).
 
 Every container works both as ``with box:`` and as ``box.write(...)``: the element
 functions it offers as methods are given to it by `jupyter_fragments._elements.surface`.
@@ -356,23 +355,23 @@ def tabs(
     on_change: Any = "ignore",
     args: Any = None,
     kwargs: Any = None,
+    bind: str | None = None,
 ) -> list[TabContainer]:
     """Tabs with the given labels; draw into each with ``with tab:``.
 
     ``default`` is the label of the tab shown first; a number of pixels for ``height``
-    fixes the height of every tab (the content scrolls). ``on_change`` works as for
-    ``st.expander``; a tab's ``.open`` says whether it is shown, the state its label.
+    fixes the height of every tab (the content scrolls). ``on_change`` and ``bind`` work
+    as for ``st.expander``; a tab's ``.open`` says whether it is shown, the state its label.
 
     Examples
     --------
     >>> chart_tab, data_tab = st.tabs(["Chart", "Data"], default="Data")
     """
-    labels = tabs
-    if isinstance(labels, str) or not labels or not all(isinstance(x, str) for x in labels):
+    if isinstance(tabs, str) or not tabs or not all(isinstance(x, str) for x in tabs):
         raise FragmentsAPIError(
-            f"st.tabs({labels!r}) needs a non-empty list of strings. Fix: st.tabs(['A', 'B'])."
+            f"st.tabs({tabs!r}) needs a non-empty list of strings. Fix: st.tabs(['A', 'B'])."
         )
-    titles = tuple(labels)
+    titles = tuple(tabs)
     if default is not None and default not in titles:
         raise FragmentsAPIError(
             f"st.tabs() got default={default!r}, which is not one of its labels. "
@@ -390,7 +389,7 @@ def tabs(
     signature = (titles, tuple(pane_attrs.items()), tuple(tab_attrs.items()))
     element = add_layout("tabs", signature, make, "st.tabs()")
     params = {"labels": titles, "default": default if default is not None else titles[0]}
-    change = (key, on_change, args, kwargs)
+    change = (key, on_change, args, kwargs, bind)
     shown = track_open(TABS, element, " | ".join(titles), params, change, "st.tabs()")
     return [
         TabContainer(block, None if shown is None else title == shown)
@@ -412,6 +411,7 @@ def expander(
     on_change: Any = "ignore",
     args: Any = None,
     kwargs: Any = None,
+    bind: str | None = None,
 ) -> ExpanderContainer:
     """A collapsible section, closed unless ``expanded=True``.
 
@@ -419,6 +419,7 @@ def expander(
     ``"step"``) is a CSS class (``jf-expander-compact``, ...) for the JupyterLab
     extension to style; ``width`` is ``"stretch"`` or pixels. ``on_change="rerun"`` or a
     function (given ``args``/``kwargs``) reruns on opening or closing; ``.open`` says if open.
+    ``bind="query-params"`` (with a key) also keeps the state in ``st.query_params[key]``.
 
     Examples
     --------
@@ -443,9 +444,8 @@ def expander(
         )
         return accordion, [new_block(pane)]
 
-    signature = (title, type, tuple(attrs.items()))
-    element = add_layout("expander", signature, make, "st.expander()")
-    change = (key, on_change, args, kwargs)
+    element = add_layout("expander", (title, type, tuple(attrs.items())), make, "st.expander()")
+    change = (key, on_change, args, kwargs, bind)
     shown = track_open(EXPANDER, element, title, {"expanded": expanded}, change, "st.expander()")
     return ExpanderContainer(element.blocks[0], shown)
 

@@ -4,6 +4,9 @@
 callback tracks the state like a widget value (the open tab's label, or whether the
 expander or popover is open, in ``st.session_state[key]`` with a key): opening or
 closing reruns the app (the fragment, inside one), after the callback.
+``bind="query-params"`` (tabs and expanders, with a key) tracks the state even with
+``"ignore"`` and keeps it in ``st.query_params[key]`` (the open tab's label; ``true`` or
+``false``).
 """
 
 from __future__ import annotations
@@ -21,14 +24,20 @@ def track_open(
     element: LayoutElement,
     label: str,
     params: dict[str, Any],
-    change: tuple[Any, Any, Any, Any],
+    change: tuple[Any, ...],
     call: str,
 ) -> Any:
     """The container's state as its code sees it in this run, or None when untracked.
 
-    ``change`` is the call's ``(key, on_change, args, kwargs)``.
+    ``change`` is the call's ``(key, on_change, args, kwargs)`` and, for the containers
+    that take it, ``bind``.
     """
-    key, on_change, args, kwargs = change
+    key, on_change, args, kwargs, *rest = change
+    bind = rest[0] if rest else None
+    if bind is not None:
+        _check_bound_labels(params, call)
+        if on_change == "ignore":
+            on_change = "rerun"  # Streamlit: a bound container tracks its state and reruns
     if on_change == "ignore":
         return None
     if on_change != "rerun" and not callable(on_change):
@@ -45,5 +54,24 @@ def track_open(
         "label_visibility": "visible",
     }
     return render_input(
-        kind, label, state, key=key, callback=on_change, args=args, kwargs=kwargs, call=call
+        kind,
+        label,
+        state,
+        key=key,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        call=call,
+        bind=bind,
     )
+
+
+def _check_bound_labels(params: dict[str, Any], call: str) -> None:
+    """Streamlit's rule for bound tabs: each label names one tab in the query."""
+    labels = list(params.get("labels", ()))
+    if any(not label for label in labels) or len(set(labels)) != len(labels):
+        raise FragmentsAPIError(
+            f"{call} got bind='query-params' with tab labels {labels!r}: the open tab's "
+            "label is the query parameter's value, so each must be non-empty and unique. "
+            "Fix: give every tab a different, non-empty label."
+        )

@@ -42,6 +42,7 @@ def selectbox(
     filter_mode: str | None = "fuzzy",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A drop-down to pick one option; returns the option itself (or None).
 
@@ -65,6 +66,9 @@ def selectbox(
         Arguments for ``on_change``.
     persist_state : {"page", "session"}, optional
         With a ``key``: keep the value while the widget is not drawn, to get it back.
+    bind : "query-params", optional
+        With a ``key``: keep the value in ``st.query_params[key]`` too (a valid
+        parameter there gives the first value; the default removes it).
     width : "stretch" or int, optional
         The drop-down's width (default: the notebook's usual width); ``required``,
         ``icon``, ``accept_new_options`` and ``filter_mode`` are accepted for Streamlit's
@@ -95,6 +99,7 @@ def selectbox(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
 
 
@@ -132,6 +137,7 @@ def radio(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """Radio buttons to pick one option; returns the option itself (or None).
 
@@ -166,6 +172,7 @@ def radio(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
 
 
@@ -190,6 +197,7 @@ def multiselect(
     width: str | int | None = None,
     wrap: bool | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> list[Any]:
     """Pick any number of options; returns a list of the chosen options, in order.
 
@@ -233,6 +241,7 @@ def multiselect(
             kwargs=kwargs,
             call=call,
             persist_state=persist_state,
+            bind=bind,
         )
     )
 
@@ -257,6 +266,7 @@ def feedback(
     kwargs: dict[str, Any] | None = None,
     width: str | int = "content",
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> int | None:
     """Thumbs, faces or stars to rate something; returns the rating or None.
 
@@ -300,5 +310,6 @@ def feedback(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
     return None if value is None else int(value)

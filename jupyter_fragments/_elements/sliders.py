@@ -39,6 +39,7 @@ def slider(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A slider over ints or floats; a (low, high) ``value`` makes a range slider.
 
@@ -65,6 +66,9 @@ def slider(
         Arguments for ``on_change``.
     persist_state : {"page", "session"}, optional
         With a ``key``: keep the value while the widget is not drawn, to get it back.
+    bind : "query-params", optional
+        With a ``key``: keep the value in ``st.query_params[key]`` too (a valid
+        parameter there gives the first value; the default removes it).
     width : "stretch" or int, optional
         The slider's width (default: the notebook's usual width).
 
@@ -90,12 +94,12 @@ def slider(
     if any(is_date(v) for v in numbers[:3]):
         return date_slider(label, min_value, max_value, value, step, format, common, key=key,
                            on_change=on_change, args=args, kwargs=kwargs,
-                           persist_state=persist_state)  # fmt: skip
+                           persist_state=persist_state, bind=bind)  # fmt: skip
     params = {**common, **_number_params(call, min_value, max_value, value, step, numbers)}
     params["format"] = format
     return render_input(
         SLIDER, label, params, key=key, callback=on_change, args=args, kwargs=kwargs, call=call,
-        persist_state=persist_state,
+        persist_state=persist_state, bind=bind,
     )  # fmt: skip
 
 
@@ -158,6 +162,7 @@ def select_slider(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A slider over a list of options; a (low, high) ``value`` makes a range.
 
@@ -197,6 +202,7 @@ def select_slider(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
 
 
@@ -215,6 +221,7 @@ def choose_on_slider(
     call: str,
     dates: bool = False,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """Draw a selection slider (one option or a range) and return its value."""
     if is_range:
@@ -239,6 +246,7 @@ def choose_on_slider(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
 
 
@@ -259,6 +267,7 @@ def date_slider(
     args: Any,
     kwargs: Any,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """``st.slider`` over dates, times or datetimes: returns the same type (tuples for ranges).
 
@@ -317,6 +326,7 @@ def date_slider(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
         dates=True,
     )
 

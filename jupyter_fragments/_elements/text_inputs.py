@@ -36,6 +36,7 @@ def text_input(
     live: bool | str = False,
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> str | None:
     """A single-line text input; its value is sent on Enter or when it loses focus.
 
@@ -93,6 +94,7 @@ def text_input(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
     return text
 
@@ -186,6 +188,7 @@ def text_area(
     label_visibility: str = "visible",
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> str | None:
     """A multi-line text input; its value is sent when it loses focus.
 
@@ -215,6 +218,7 @@ def text_area(
         kwargs=kwargs,
         call=f"st.text_area({label!r})",
         persist_state=persist_state,
+        bind=bind,
     )
     return text
 
@@ -239,6 +243,7 @@ def number_input(
     icon: str | None = None,
     width: str | int | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> Any:
     """A number input; ints when every number given is an int, floats otherwise.
 
@@ -267,6 +272,9 @@ def number_input(
         Arguments for ``on_change``.
     persist_state : {"page", "session"}, optional
         With a ``key``: keep the value while the widget is not drawn, to get it back.
+    bind : "query-params", optional
+        With a ``key``: keep the value in ``st.query_params[key]`` too (a valid
+        parameter there gives the first value; the default removes it).
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -295,6 +303,7 @@ def number_input(
         kwargs=kwargs,
         call=call,
         persist_state=persist_state,
+        bind=bind,
     )
 
 

@@ -24,6 +24,7 @@ def checkbox(
     width: str | int | None = None,
     wrap: bool | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> bool:
     """A checkbox; returns whether it is checked.
 
@@ -45,6 +46,9 @@ def checkbox(
         Arguments for ``on_change``.
     persist_state : {"page", "session"}, optional
         With a ``key``: keep the value while the widget is not drawn, to get it back.
+    bind : "query-params", optional
+        With a ``key``: keep the value in ``st.query_params[key]`` too (a valid
+        parameter there gives the first value; the default removes it).
     disabled : bool
         Shown greyed out, not interactive.
     label_visibility : {"visible", "hidden", "collapsed"}
@@ -76,6 +80,7 @@ def checkbox(
             kwargs=kwargs,
             call=f"st.checkbox({label!r})",
             persist_state=persist_state,
+            bind=bind,
         )
     )
 
@@ -94,6 +99,7 @@ def toggle(
     width: str | int | None = None,
     wrap: bool | None = None,
     persist_state: str | None = None,
+    bind: str | None = None,
 ) -> bool:
     """A toggle switch; returns whether it is on.
 
@@ -119,5 +125,6 @@ def toggle(
             kwargs=kwargs,
             call=f"st.toggle({label!r})",
             persist_state=persist_state,
+            bind=bind,
         )
     )

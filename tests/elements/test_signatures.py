@@ -23,36 +23,8 @@ SIGNATURES: dict[str, list[str]] = json.loads(FACTS.read_text(encoding="utf-8"))
 #: share a name only, so their signatures are not compared.
 DIFFERENT_THINGS = {"App"}
 
-_BIND = ("bind",)
-
 #: Parameters not accepted yet, by name, with who builds them.
 NOT_YET: dict[str, tuple[str, ...]] = {
-    # issue 15 (widget state): bind="query-params" on stateful widgets
-    **{
-        name: _BIND
-        for name in (
-            "checkbox",
-            "toggle",
-            "radio",
-            "selectbox",
-            "multiselect",
-            "select_slider",
-            "slider",
-            "number_input",
-            "text_input",
-            "text_area",
-            "date_input",
-            "time_input",
-            "datetime_input",
-            "feedback",
-            "pills",
-            "segmented_control",
-            "pagination",
-        )
-    },
-    # issue 15: binding the open state of tabs and expanders to the query string
-    "tabs": ("bind",),
-    "expander": ("bind",),
     # the charts' owner (_elements/charts.py)
     "altair_chart": ("width", "height", "alt"),
     "area_chart": ("alt",),
@@ -72,8 +44,6 @@ NOT_YET: dict[str, tuple[str, ...]] = {
         "format",
         "delta_description",
     ),
-    # issue 15 (widget state), as above
-    "color_picker": _BIND,
 }
 
 

@@ -1,0 +1,164 @@
+"""Streamlit 1.67's last parameters, through a kernel: what a person sees.
+
+``bind="query-params"`` on widgets, tabs and expanders (Streamlit 1.67's docstrings: the
+key names a query parameter; the URL gives the first value, every change is written back,
+the default removes it, an invalid value is removed, a bound parameter cannot be set
+through ``st.query_params``, and ``bind`` needs a key).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jupyter_fragments.testing import AppHandle, CellError, KernelSession
+
+BOUND = """%%app bound
+import datetime
+import jupyter_fragments as st
+n = st.slider("n", 0, 10, 2, key="n", bind="query-params")
+on = st.checkbox("on", key="on", bind="query-params")
+fruit = st.selectbox("fruit", ["Apple", "Banana", "Cherry"], key="fruit", bind="query-params")
+tags = st.multiselect("tags", ["a", "b", "c"], key="tags", bind="query-params")
+name = st.text_input("name", "Bob", key="name", bind="query-params")
+day = st.date_input("day", datetime.date(2024, 1, 1), key="day", bind="query-params")
+size = st.number_input("size", 0, 100, 5, key="size", bind="query-params")
+one, two = st.tabs(["One", "Two"], key="tab", bind="query-params")
+more = st.expander("More", key="more", bind="query-params")
+st.text(f"n={n} on={on} fruit={fruit} tags={tags} name={name} day={day} size={size} "
+        f"tab={st.session_state.tab} two={two.open} more={more.open}")
+"""
+
+
+def _line(text: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith("n="))
+
+
+def _start_bound(session: KernelSession, query: str) -> AppHandle:
+    """Run BOUND after setting the query to ``st.query_params.update(<query>)``."""
+    session.run_silent(
+        f"import jupyter_fragments as st\nst.query_params.clear()\nst.query_params.update({query})"
+    )
+    session.run_cell(BOUND)
+    return session.app("bound")
+
+
+def _query(session: KernelSession) -> dict[str, list[str]]:
+    return session.eval("{k: st.query_params.get_all(k) for k in st.query_params}")  # type: ignore[no-any-return]
+
+
+def test_bound_widgets_start_from_the_query_and_write_back(app_session: KernelSession) -> None:
+    app = _start_bound(
+        app_session,
+        "n='7', on='TRUE', fruit='Cherry', tags=['c', 'a', 'c'], name='Ann', "
+        "day='2024-02-29', size='500', tab='Two', more='true', other='kept'",
+    )
+    assert _line(app.text) == (
+        "n=7 on=True fruit=Cherry tags=['c', 'a'] name=Ann day=2024-02-29 size=100 "
+        "tab=Two two=True more=True"
+    )
+    # the values as Streamlit writes them: clamped (size), deduplicated (tags), lower case
+    assert _query(app_session) == {
+        "n": ["7"],
+        "on": ["true"],
+        "fruit": ["Cherry"],
+        "tags": ["c", "a"],
+        "name": ["Ann"],
+        "day": ["2024-02-29"],
+        "size": ["100"],
+        "tab": ["Two"],
+        "more": ["true"],
+        "other": ["kept"],
+    }
+    # a change is written back; the default value removes the parameter
+    app.slider(key="n").set_value(3)
+    app.checkbox(key="on").set_value(False)
+    app.widget(key="tab").set_state(selected_index=0)
+    app.widget(key="more").set_state(selected_index=None)
+    assert "n=3 on=False" in _line(app.text) and "tab=One two=False more=False" in _line(app.text)
+    query = _query(app_session)
+    assert query["n"] == ["3"]
+    assert not {"on", "tab", "more"} & set(query)
+    # changed through session state (the one way a bound parameter changes from code)
+    app_session.run_silent("st.session_state.fruit = 'Banana'")
+    assert "fruit=Banana" in _line(app.text)
+    assert _query(app_session)["fruit"] == ["Banana"]
+    assert app.exceptions == []
+
+
+def test_invalid_parameters_are_removed(app_session: KernelSession) -> None:
+    app = _start_bound(
+        app_session,
+        "n='many', on='maybe', fruit='Durian', tags=['x'], day='someday', size='', "
+        "tab='Three', more='2', name=''",
+    )
+    expected = "n=2 on=False fruit=Apple tags=[] name= day=2024-01-01 size=5 tab=One"
+    assert _line(app.text) == expected + " two=False more=False"
+    # an empty text is a value of a text box (it differs from its default "Bob")
+    assert _query(app_session) == {"name": [""]}
+
+
+def test_a_bound_parameter_changes_only_with_its_widget(app_session: KernelSession) -> None:
+    _start_bound(app_session, "").slider(key="n").set_value(4)
+    with pytest.raises(CellError, match=r"Cannot set query parameter 'n'.*bound to a widget"):
+        app_session.run_cell("st.query_params['n'] = '9'")
+    with pytest.raises(CellError, match=r"Cannot delete query parameter 'n'.*Fix:"):
+        app_session.run_cell("del st.query_params['n']")
+    with pytest.raises(CellError, match=r"Cannot clear query parameter 'n'"):
+        app_session.run_cell("st.query_params.clear()")
+    app_session.run_silent("st.query_params['page'] = '2'")  # one not bound is free
+    assert app_session.eval("st.query_params.page") == "2"
+    # a widget that is gone lets its parameter go
+    app_session.run_cell("%%app bound\nimport jupyter_fragments as st\nst.text('no widgets')")
+    assert "n" not in _query(app_session)
+    app_session.run_silent("st.query_params['n'] = '9'")
+
+
+def test_bind_needs_a_key_and_the_one_mode(app_session: KernelSession) -> None:
+    app_session.run_cell(
+        """%%app badbind
+import jupyter_fragments as st
+for call in (lambda: st.toggle("t", bind="query-params"),
+             lambda: st.toggle("u", key="u", bind="url"),
+             lambda: st.tabs(["A", "A"], key="same", bind="query-params")):
+    try:
+        call()
+    except Exception as exc:
+        st.text(f"{type(exc).__name__}: {exc}")
+"""
+    )
+    text = app_session.app("badbind").text
+    assert "without a key" in text and "Fix: give the widget a unique key=" in text
+    assert "bind='url'" in text and "Fix: pass 'query-params' or None" in text
+    assert "each must be non-empty and unique" in text
+
+
+def test_bound_option_widgets_use_labels_and_ranges(app_session: KernelSession) -> None:
+    app_session.run_silent(
+        "import jupyter_fragments as st\nst.query_params.clear()\n"
+        "st.query_params.update(size=['S', 'L'], pick='Two', r=['2', '8'], color='#FF0000', "
+        "rate='0', page='3', when='10:30')"
+    )
+    app_session.run_cell(
+        """%%app options
+import datetime
+import jupyter_fragments as st
+size = st.select_slider("size", ["S", "M", "L", "XL"], value=("M", "XL"), key="size",
+                        bind="query-params")
+pick = st.pills("pick", [1, 2, 3], format_func=lambda n: ["One", "Two", "Three"][n - 1],
+                key="pick", bind="query-params")
+r = st.slider("r", 0, 10, (1, 9), key="r", bind="query-params")
+color = st.color_picker("color", "#000000", key="color", bind="query-params")
+rate = st.feedback("thumbs", key="rate", bind="query-params")
+page = st.pagination(5, key="page", bind="query-params")
+when = st.time_input("when", datetime.time(9, 0), key="when", bind="query-params")
+st.text(f"size={size} pick={pick} r={r} color={color} rate={rate} page={page} when={when}")
+"""
+    )
+    app = app_session.app("options")
+    assert "size=('S', 'L') pick=2 r=(2, 8) color=#ff0000 rate=0 page=3 when=10:30:00" in app.text
+    query = _query(app_session)
+    assert query["size"] == ["S", "L"] and query["pick"] == ["Two"] and query["r"] == ["2", "8"]
+    assert query["color"] == ["#ff0000"] and query["when"] == ["10:30"]
+    app_session.run_silent("st.session_state.size = ('M', 'XL')")
+    assert "size" not in _query(app_session)
+    assert app.exceptions == []
