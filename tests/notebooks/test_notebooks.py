@@ -105,7 +105,7 @@ def test_dynamic_form(app_session: KernelSession) -> None:
     add.click()
     assert app.runs == 2
     assert "7 members" in app.text and "loaded 2 time(s)" in app.text
-    assert "MargaretEngineerPython, Rust2024" in app.text
+    assert "Margaret | Engineer | Python, Rust | 2024" in app.text.splitlines()  # a new row
 
 
 def test_start_stop_streaming(app_session: KernelSession) -> None:
