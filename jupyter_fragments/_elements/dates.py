@@ -102,18 +102,9 @@ def date_input(
         "input_width": width,
     }
     kind = DATE_RANGE if is_range else DATE_INPUT
-    return render_input(
-        kind,
-        label,
-        params,
-        key=key,
-        callback=on_change,
-        args=args,
-        kwargs=kwargs,
-        call=call,
-        persist_state=persist_state,
-        bind=bind,
-    )
+    return render_input(kind, label, params, key=key, callback=on_change, args=args,
+        kwargs=kwargs, call=call, persist_state=persist_state, bind=bind,
+    )  # fmt: skip
 
 
 def time_input(
@@ -171,18 +162,9 @@ def time_input(
         "required": required,
         "input_width": width,
     }
-    result = render_input(
-        TIME_INPUT,
-        label,
-        params,
-        key=key,
-        callback=on_change,
-        args=args,
-        kwargs=kwargs,
-        call=call,
-        persist_state=persist_state,
-        bind=bind,
-    )
+    result = render_input(TIME_INPUT, label, params, key=key, callback=on_change, args=args,
+        kwargs=kwargs, call=call, persist_state=persist_state, bind=bind,
+    )  # fmt: skip
     return result if isinstance(result, datetime.time) else None
 
 
@@ -251,18 +233,9 @@ def datetime_input(
         "required": required,
         "input_width": width,
     }
-    result = render_input(
-        DATETIME_INPUT,
-        label,
-        params,
-        key=key,
-        callback=on_change,
-        args=args,
-        kwargs=kwargs,
-        call=call,
-        persist_state=persist_state,
-        bind=bind,
-    )
+    result = render_input(DATETIME_INPUT, label, params, key=key, callback=on_change, args=args,
+        kwargs=kwargs, call=call, persist_state=persist_state, bind=bind,
+    )  # fmt: skip
     return result if isinstance(result, datetime.datetime) else None
 
 

@@ -84,18 +84,9 @@ def text_input(
     }
     rule = _rule(call, required, _TYPE_CHECKS.get(type) if validate is None else validate, live)
     params.update(rule=rule, pattern=rule.pattern)
-    text: str | None = render_input(
-        TEXT_INPUT,
-        label,
-        params,
-        key=key,
-        callback=on_change,
-        args=args,
-        kwargs=kwargs,
-        call=call,
-        persist_state=persist_state,
-        bind=bind,
-    )
+    text: str | None = render_input(TEXT_INPUT, label, params, key=key, callback=on_change,
+        args=args, kwargs=kwargs, call=call, persist_state=persist_state, bind=bind,
+    )  # fmt: skip
     return text
 
 
@@ -208,18 +199,10 @@ def text_area(
         "input_width": width,
         "rule": TextRule(required=bool(required)),
     }
-    text: str | None = render_input(
-        TEXT_AREA,
-        label,
-        params,
-        key=key,
-        callback=on_change,
-        args=args,
-        kwargs=kwargs,
-        call=f"st.text_area({label!r})",
-        persist_state=persist_state,
-        bind=bind,
-    )
+    text: str | None = render_input(TEXT_AREA, label, params, key=key, callback=on_change,
+        args=args, kwargs=kwargs, call=f"st.text_area({label!r})",
+        persist_state=persist_state, bind=bind,
+    )  # fmt: skip
     return text
 
 
@@ -293,18 +276,9 @@ def number_input(
         "placeholder": placeholder,
         "input_width": width,
     }
-    return render_input(
-        NUMBER_INPUT,
-        label,
-        params,
-        key=key,
-        callback=on_change,
-        args=args,
-        kwargs=kwargs,
-        call=call,
-        persist_state=persist_state,
-        bind=bind,
-    )
+    return render_input(NUMBER_INPUT, label, params, key=key, callback=on_change, args=args,
+        kwargs=kwargs, call=call, persist_state=persist_state, bind=bind,
+    )  # fmt: skip
 
 
 def _number_params(
