@@ -3,12 +3,16 @@
 ``bind="query-params"`` on widgets, tabs and expanders (Streamlit 1.67's docstrings: the
 key names a query parameter; the URL gives the first value, every change is written back,
 the default removes it, an invalid value is removed, a bound parameter cannot be set
-through ``st.query_params``, and ``bind`` needs a key).
+through ``st.query_params``, and ``bind`` needs a key); the charts' ``alt``, ``sort`` and
+sizes.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from outputs_support import in_page_order
 
 from jupyter_fragments.testing import AppHandle, CellError, KernelSession
 
@@ -162,3 +166,78 @@ st.text(f"size={size} pick={pick} r={r} color={color} rate={rate} page={page} wh
     app_session.run_silent("st.session_state.size = ('M', 'XL')")
     assert "size" not in _query(app_session)
     assert app.exceptions == []
+
+
+# ------------------------------------------------------------------ charts
+def _specs(session: KernelSession, name: str) -> list[dict[str, Any]]:
+    """The Vega-Lite bundles the app shows, in page order (spec and text)."""
+    found = in_page_order(session, session.app(name).model_id)
+    return [b for b in found if any("vegalite" in mime for mime in b)]
+
+
+def _spec(bundle: dict[str, Any]) -> dict[str, Any]:
+    return next(v for mime, v in bundle.items() if "vegalite" in mime)  # type: ignore[no-any-return]
+
+
+def test_bar_chart_sort_and_chart_alt_text(app_session: KernelSession) -> None:
+    """Streamlit 1.67 ``st.bar_chart(sort=)``: True (default) is Vega-Lite's sort of the
+    categorical axis, False the data's order, ``"col"``/``"-col"`` by a column; ``alt``
+    is every chart's description for screen readers."""
+    app_session.run_cell(
+        """%%app bars
+import jupyter_fragments as st
+data = {"fruit": ["pear", "apple", "fig"], "sold": [5, 9, 2], "kept": [1, 2, 3]}
+st.bar_chart(data, x="fruit", y="sold")
+st.bar_chart(data, x="fruit", y="sold", sort=False)
+st.bar_chart(data, x="fruit", y=["sold", "kept"], sort="-sold", horizontal=True)
+st.line_chart(data, x="fruit", y="sold", alt="Fruit sold per kind")
+st.scatter_chart(data, x="sold", y="kept", width=320, height=180, alt="  ")
+try:
+    st.bar_chart(data, x="fruit", sort="price")
+except Exception as exc:
+    st.text(str(exc))
+"""
+    )
+    app = app_session.app("bars")
+    auto, data_order, by_sold, line, scatter = _specs(app_session, "bars")
+    assert "sort" not in _spec(auto)["encoding"]["x"]
+    assert _spec(data_order)["encoding"]["x"]["sort"] is None
+    sorted_spec = _spec(by_sold)
+    # horizontal: the categories are on y, sorted by the sold column, which the data carries
+    assert sorted_spec["encoding"]["y"]["sort"] == {"field": "sold", "order": "descending"}
+    assert {"fruit", "series", "value", "sold"} <= set(sorted_spec["data"]["values"][0])
+    assert _spec(line)["description"] == "Fruit sold per kind"
+    assert line["text/plain"].startswith("<line_chart: Fruit sold per kind; x=fruit")
+    assert "Fruit sold per kind" in app.text
+    scatter_spec = _spec(scatter)
+    assert (scatter_spec["width"], scatter_spec["height"]) == (320, 180)
+    assert "description" not in scatter_spec  # a blank alt is no description
+    assert "sort='price'" in app.text and "not a column" in app.text
+
+
+def test_altair_chart_size_and_alt(app_session: KernelSession) -> None:
+    """Streamlit 1.67 ``st.altair_chart(width=, height=, alt=)``: pixels set the chart's
+    size, ``"stretch"``/``"content"`` keep the spec's own; ``alt`` is its description."""
+    pytest.importorskip("altair")
+    app_session.run_cell(
+        """%%app altair
+import altair as alt
+import pandas as pd
+import jupyter_fragments as st
+df = pd.DataFrame({"a": [1, 2, 3], "b": [3, 1, 2]})
+chart = alt.Chart(df).mark_line().encode(x="a", y="b")
+st.altair_chart(chart, width=420, height=150, alt="b against a")
+st.altair_chart(chart.properties(height=90), width="stretch", height="content")
+st.altair_chart(alt.hconcat(chart, chart), width=500)
+try:
+    st.altair_chart(chart, height=-1)
+except Exception as exc:
+    st.text(str(exc))
+"""
+    )
+    app = app_session.app("altair")
+    sized, own, concat = (_spec(b) for b in _specs(app_session, "altair"))
+    assert (sized["width"], sized["height"], sized["description"]) == (420, 150, "b against a")
+    assert own["height"] == 90 and "width" not in own
+    assert "width" not in concat  # a concatenated chart's size is its views'
+    assert "height=-1" in app.text and "Fix: pass a positive number of pixels" in app.text

@@ -25,12 +25,6 @@ DIFFERENT_THINGS = {"App"}
 
 #: Parameters not accepted yet, by name, with who builds them.
 NOT_YET: dict[str, tuple[str, ...]] = {
-    # the charts' owner (_elements/charts.py)
-    "altair_chart": ("width", "height", "alt"),
-    "area_chart": ("alt",),
-    "bar_chart": ("sort", "alt"),
-    "line_chart": ("alt",),
-    "scatter_chart": ("alt",),
     # the media owner (_elements/media.py)
     "image": ("link", "alt"),
     # the data owner (_elements/data.py)
