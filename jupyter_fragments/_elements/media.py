@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import html
 import io
 import math
 import mimetypes
@@ -79,14 +80,14 @@ def _array_png(array: Any, clamp: bool, channels: str) -> bytes:
     return buffer.getvalue()
 
 
-def _image_outputs(image: Any, width: int | None, clamp: bool, channels: str) -> Output:
+def _image_outputs(image: Any, width: Any, clamp: bool, channels: str) -> Output:
     metadata: dict[str, Any] = {}
     if isinstance(image, os.PathLike) or (
         isinstance(image, str) and not image.lstrip().startswith("<")
     ):
         text = os.fspath(image)
         if text.startswith(("http://", "https://", "data:image/")):
-            size = f' width="{int(width)}"' if width else ""
+            size = f' width="{_px(width)}"' if _px(width) else ""
             tag = f'<img src="{escape_html(safe_url(text))}"{size} alt="">'
             return display_output({"text/html": tag, "text/plain": f"<image {text}>"})
         if not os.path.isfile(text):
@@ -114,8 +115,8 @@ def _image_outputs(image: Any, width: int | None, clamp: bool, channels: str) ->
             "image, a file path or a URL."
         )
     mime = _mime_of(data)
-    if width:
-        metadata[mime] = {"width": int(width)}
+    if _px(width):
+        metadata[mime] = {"width": _px(width)}
     payload = data.decode() if mime == "image/svg+xml" else base64.b64encode(data).decode("ascii")
     return display_output(
         {mime: payload, "text/plain": f"<image {mime}, {len(data)} bytes>"}, metadata
@@ -126,31 +127,87 @@ def image_url(image: Any) -> str:
     """A URL showing ``image`` (any form ``st.image`` takes): its own, or a ``data:`` URL."""
     if isinstance(image, str) and image.startswith(("http://", "https://", "data:image/")):
         return safe_url(image)
-    data = _image_outputs(image, None, False, "RGB")["data"]
-    mime = next(kind for kind in data if kind.startswith("image/"))
+    return _source(_image_outputs(image, None, False, "RGB"))
+
+
+def _source(output: Output) -> str:
+    """The URL of the image in ``output``: a ``data:`` URL of its bytes, or its address."""
+    data = output["data"]
+    mime = next((kind for kind in data if kind.startswith("image/")), None)
+    if mime is None:  # an image at a URL: the <img> tag `_image_outputs` made
+        found = re.search(r'src="([^"]*)"', data["text/html"])
+        return html.unescape(found.group(1)) if found else ""
     payload = data[mime]
     if mime == "image/svg+xml":
         payload = base64.b64encode(payload.encode()).decode("ascii")
     return f"data:{mime};base64,{payload}"
 
 
+def _described(output: Output, alt: str | None, link: str | None, width: Any) -> Output:
+    """The image as an ``<img>`` with its ``alt`` text (``""``: decorative), in a link that
+    opens ``link`` (a URL that could run script goes nowhere) when one is given."""
+    size = f' width="{_px(width)}"' if _px(width) else ""
+    text = "" if alt is None else f' alt="{escape_html(alt)}"'
+    tag = f'<img src="{escape_html(_source(output))}"{size}{text}>'
+    if link is not None:
+        target = escape_html(safe_url(str(link)))
+        tag = f'<a href="{target}" target="_blank" rel="noopener noreferrer">{tag}</a>'
+    plain = str(output["data"].get("text/plain", "<image>"))
+    if alt:
+        plain = f"{plain[:-1]}: {alt}>" if plain.endswith(">") else f"{plain} {alt}"
+    return display_output({"text/html": tag, "text/plain": plain})
+
+
+def _px(width: Any) -> int | None:
+    """A width in pixels, or None (``"content"``, ``"stretch"``: the image's own size)."""
+    number = isinstance(width, (int, float)) and not isinstance(width, bool)
+    return int(width) if number and width > 0 else None
+
+
+def _alts(alt: Any, count: int) -> list[str | None]:
+    """One ``alt`` per image, as Streamlit 1.67 pairs them: blank is None, ``""`` is kept
+    (decorative)."""
+    if alt is None:
+        return [None] * count
+    if isinstance(alt, (str, bytes)) or not isinstance(alt, (list, tuple)):
+        if count != 1:
+            raise FragmentsAPIError(
+                f"A single `alt` string can only be used with a single image; st.image got "
+                f"{count} images. Fix: pass a list of {count} alt values (None to skip one)."
+            )
+        alt = [alt]
+    if len(alt) != count:
+        raise FragmentsAPIError(
+            f"st.image cannot pair {len(alt)} alt values with {count} images. Fix: pass one "
+            "alt value per image (None to skip one, '' for a decorative one)."
+        )
+    texts = [None if a is None else str(a) for a in alt]
+    return [t if t is None or t == "" or t.strip() else None for t in texts]
+
+
 def image(
     image: Any,
     caption: Any = None,
-    width: int | None = None,
-    use_column_width: Any = None,
+    width: int | str | None = "content",
     clamp: bool = False,
     channels: str = "RGB",
     output_format: str = "auto",
     *,
-    use_container_width: bool = False,
+    use_container_width: bool | None = None,
+    link: str | None = None,
+    use_column_width: Any = None,
+    alt: Any = None,
 ) -> ElementHandle:
     """Show an image, or a list of images (with a caption each, or one for all).
+
+    ``link`` (one image only) opens that URL when the image is clicked; ``alt`` describes
+    the image for screen readers (a list: one per image; ``""``: decorative).
 
     Examples
     --------
     >>> st.image("https://example.com/cat.png", caption="A cat", width=200)
     >>> st.image(numpy_array, clamp=True)
+    >>> st.image("chart.png", link="https://example.com/report", alt="Sales by month")
     """
     if channels not in ("RGB", "BGR"):
         raise FragmentsAPIError(f"st.image got channels={channels!r}. Fix: use 'RGB' or 'BGR'.")
@@ -165,9 +222,17 @@ def image(
             f"st.image got {len(images)} images and {len(captions)} captions. "
             "Fix: pass one caption per image, or a single caption."
         )
+    if link is not None and len(images) != 1:
+        raise FragmentsAPIError(
+            "The `link` parameter is only supported when displaying a single image; "
+            f"st.image got {len(images)} images. Fix: draw each image with its own st.image."
+        )
     outputs: list[Output] = []
-    for item, text in zip(images, captions, strict=True):
-        outputs.append(_image_outputs(item, width, clamp, channels))
+    for item, text, note in zip(images, captions, _alts(alt, len(images)), strict=True):
+        shown = _image_outputs(item, width, clamp, channels)
+        if note is not None or link is not None:
+            shown = _described(shown, note, link, width)
+        outputs.append(shown)
         if text is not None:
             outputs.append(
                 markdown_output(

@@ -241,3 +241,40 @@ except Exception as exc:
     assert own["height"] == 90 and "width" not in own
     assert "width" not in concat  # a concatenated chart's size is its views'
     assert "height=-1" in app.text and "Fix: pass a positive number of pixels" in app.text
+
+
+# ------------------------------------------------------------------ images
+def test_image_link_and_alt_text(app_session: KernelSession) -> None:
+    """Streamlit 1.67 ``st.image(link=, alt=)``: a clicked image opens ``link`` (one image
+    only); ``alt`` describes each image (``""``: decorative; whitespace: none)."""
+    app_session.run_cell(
+        """%%app pictures
+import numpy as np
+import jupyter_fragments as st
+square = np.zeros((4, 4, 3), dtype="uint8")
+st.image(square, link="https://example.com/report?a=1&b=2", alt='Sales "up" <b>', width=40)
+st.image("https://example.com/a.png", link="javascript:alert(1)")
+st.image([square, square], alt=["first", ""], caption=["one", "two"])
+st.image(square, alt="   ")
+for call in (lambda: st.image([square, square], link="https://example.com"),
+             lambda: st.image([square, square], alt="both")):
+    try:
+        call()
+    except Exception as exc:
+        st.text(str(exc))
+"""
+    )
+    app = app_session.app("pictures")
+    found = in_page_order(app_session, app.model_id)
+    pictures = [b for b in found if "text/html" in b or any(m.startswith("image/") for m in b)]
+    linked, unsafe, first, second, blank = pictures
+    tag = linked["text/html"]
+    assert tag.startswith('<a href="https://example.com/report?a=1&amp;b=2" target="_blank"')
+    assert 'alt="Sales &quot;up&quot; &lt;b&gt;"' in tag and 'width="40"' in tag
+    assert 'src="data:image/png;base64,' in tag
+    assert linked["text/plain"].endswith(': Sales "up" <b>>')
+    assert unsafe["text/html"].startswith('<a href="#"')  # a link that could run script
+    assert 'alt="first"' in first["text/html"] and 'alt=""' in second["text/html"]
+    assert "text/html" not in blank  # whitespace is no alt: the plain image output
+    assert "only supported when displaying a single image" in app.text
+    assert "A single `alt` string can only be used with a single image" in app.text

@@ -25,8 +25,6 @@ DIFFERENT_THINGS = {"App"}
 
 #: Parameters not accepted yet, by name, with who builds them.
 NOT_YET: dict[str, tuple[str, ...]] = {
-    # the media owner (_elements/media.py)
-    "image": ("link", "alt"),
     # the data owner (_elements/data.py)
     "table": ("border", "width", "height", "hide_index", "hide_header", "alt"),
     "metric": (
