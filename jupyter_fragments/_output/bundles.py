@@ -68,9 +68,10 @@ def markdown_output(
     """
     source = sanitize_markdown(body)
     text = plain if plain is not None else body
-    if element == "markdown" and not fields and reads_as_markdown(source, text):
-        element = None
     data = {"text/markdown": source, "text/plain": text}
+    if element == "markdown" and not fields and reads_as_markdown(source, text):
+        # the hot path of st.markdown and st.write: a hand-written Output's dict
+        return {"output_type": "display_data", "data": data, "metadata": {}}
     return display_output(data, element=element, fields=fields)
 
 
@@ -85,6 +86,8 @@ def reads_as_markdown(source: str, plain: str) -> bool:
     """
     if source != plain or "jf-" in source or source.startswith("\u23f3"):
         return False
+    if "\U0001f388" not in source and "\u2744" not in source:
+        return True
     return set(source.split()) not in ({"\U0001f388"}, {"\u2744\ufe0f"})
 
 
