@@ -123,6 +123,9 @@ class JobRunner:
         self.events.apply_ignored()
         self.serial += 1
         ctx = RunContext(self.view, job, self.serial, session.config)
+        # the scheduler looked at the kernel's queue just before this run: the first
+        # look of the run is due a poll interval in, not at its first element
+        ctx.last_poll = ctx.started
         if session.config.outside_writes == "redraw":
             ctx.outside = self.outside
             if job is not self.root:
