@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from jupyter_fragments._elements.handles import ElementHandle, RowAdder, Slot, show_outside
 from jupyter_fragments._elements.query_binding import check_bind, follow_query, seed_from_query
 from jupyter_fragments._output.bundles import Output
-from jupyter_fragments._page.blocks import Block, LayoutElement, WidgetElement
+from jupyter_fragments._page.blocks import Block, LayoutElement
 from jupyter_fragments._page.pool import ModelPool
 from jupyter_fragments._runtime.context import RunContext
 from jupyter_fragments._runtime.events import CHANGE_MODES, ignore_change
@@ -33,7 +33,7 @@ def context() -> RunContext | None:
 
 
 def require_context(call: str) -> RunContext:
-    ctx = get_session().ctx
+    ctx = current_context()
     if ctx is None:
         raise NoAppError(
             f"{call} was called while no app is running. Fix: call it inside a %%app cell "
@@ -368,14 +368,15 @@ def _reuse_record(
     record.params = params
     record.label = label
     value = record.value
-    state = get_session().state
     if isinstance(kind, TriggerValueKind):
         # its value counts in the run the choice caused only: the next run sees the default
         record.value = kind.coerce(params, kind.default(params))
         kind.write(record.widget, params, record.value)
         return value
-    if key is not None and key in state and _differs(state[key], value):
-        value = state[key]
+    if key is not None:
+        state = get_session().state
+        if key in state and _differs(state[key], value):
+            value = state[key]
     valid = kind.coerce(params, value)
     if kind.name in _RESET_WHEN_INVALID and _differs(valid, value):
         valid = kind.coerce(params, kind.default(params))
@@ -410,7 +411,7 @@ def _place(
         # a button's value in session state: True in the run its click caused only
         get_session().state.sync_from_widget(record.key, bool(record.trigger))
     if not isinstance(record.kind, LayoutStateKind):  # a layout state is its layout's
-        block.add(WidgetElement(record))
+        block.add_input(record)
     ctx.app.after_element(ctx)  # may stop a stale run: before a click is handed out
     if record.kind.returns_trigger:
         if record.trigger:

@@ -268,6 +268,20 @@ class Block:
         self.add(element)
         return element
 
+    def add_input(self, record: HasWidget) -> None:
+        """`add` for an input widget: the last run's element at this position stays when
+        it shows the same widget (the common case of a rerun)."""
+        building = self.building
+        if building is not None and not self.replace:
+            position = len(building)
+            committed = self.committed
+            if position < len(committed):
+                old = committed[position]
+                if type(old) is WidgetElement and old.record is record:
+                    building.append(old)
+                    return
+        self.add(WidgetElement(record))
+
     def _reuse(self, element: Element, old: Element | None) -> None:
         if (
             isinstance(element, StaticElement)
