@@ -54,7 +54,10 @@ def add_static(outputs: list[Output], *, rows: RowAdder | None = None) -> Elemen
         slot.rows = rows
         return ElementHandle(slot)
     block = ctx.block
-    slot = Slot.of(block, block.add_static(outputs, ctx.serial))
+    element = block.add_static(outputs, ctx.serial)
+    slot = Slot.of(block, element)
+    if element.run is not None and id(element) in ctx.app.page.dirty_statics:
+        element.holder = slot  # shares an Output: is its handle still held when shown?
     slot.rows = rows
     ctx.app.after_element(ctx)
     return ElementHandle(slot)

@@ -73,9 +73,9 @@ class Slot:
         if (
             isinstance(new, StaticElement)
             and isinstance(old, StaticElement)
-            and old.out is not None
+            and (old.out is not None or old.run is not None)
         ):
-            new.take_output_of(old)
+            new.take_output_of(old)  # its Output, or its place among those sharing one
         items[at] = new
         page = block.page
         page.to_close.append(old)  # never realized, and closed if it still owns models

@@ -15,6 +15,10 @@ from typing import Any, Protocol
 import ipywidgets as widgets
 
 from jupyter_fragments._page.pool import ModelPool, close_widget
+from jupyter_fragments._page.statics import ELEMENT_CLASS as ELEMENT_CLASS
+from jupyter_fragments._page.statics import Element as Element
+from jupyter_fragments._page.statics import StaticElement as StaticElement
+from jupyter_fragments._page.statics import StaticRun, groupable, joins
 
 Output = dict[str, Any]
 
@@ -30,15 +34,15 @@ class Owner(Protocol):
 
     def is_within(self, other: object) -> bool: ...
 
+    @property
+    def body(self) -> Block: ...
+
 
 class HasWidget(Protocol):
     """An input kept by identity across reruns (the widget registry's records)."""
 
     @property
     def widget(self) -> widgets.Widget: ...
-
-
-ELEMENT_CLASS = "jf-element"
 
 
 def widget_view(model: widgets.Widget, text: str = "") -> Output:
@@ -55,74 +59,6 @@ def widget_view(model: widgets.Widget, text: str = "") -> Output:
         },
         "metadata": {},
     }
-
-
-class Element:
-    """One child of a block."""
-
-    __slots__ = ()
-
-    def current_widget(self) -> widgets.Widget | None:
-        """The model that stands for this element in its block's ``children``."""
-        raise NotImplementedError
-
-    def close(self, page: Page) -> None:
-        """Close the models this element owns (not widgets kept by identity)."""
-
-
-class StaticElement(Element):
-    """Text, markdown, prints, rich displays or a traceback: an ``Output`` with no widgets.
-
-    ``capture`` marks the element that collects ``print``/``display()`` between ``st``
-    calls; further prints extend it until another element is added after it. A
-    ``plain`` element (an element call's, see `Block.add_static`) never changes its
-    outputs in place, so the next run may keep it as it is when its call draws the same.
-    """
-
-    __slots__ = ("capture", "out", "outputs", "plain", "serial", "shown")
-
-    def __init__(
-        self,
-        outputs: list[Output],
-        *,
-        capture: bool = False,
-        serial: int = 0,
-        plain: bool = False,
-    ) -> None:
-        self.outputs = outputs
-        self.capture = capture
-        self.serial = serial
-        self.plain = plain
-        self.out: widgets.Output | None = None
-        self.shown: tuple[Output, ...] = ()  # what ``out`` shows (only the kernel sets it)
-
-    def current_widget(self) -> widgets.Widget | None:
-        return self.out
-
-    def take_output_of(self, old: StaticElement) -> None:
-        """Reuse ``old``'s Output model for this element (old gives it up)."""
-        self.out, old.out = old.out, None
-        self.shown = old.shown
-
-    def realize(self, pool: ModelPool) -> bool:
-        """Create or update the Output; True when a message was needed."""
-        content = tuple(self.outputs)
-        if self.out is None:
-            self.out = widgets.Output(
-                outputs=content, layout=pool.layout(), _dom_classes=(ELEMENT_CLASS,)
-            )
-            self.shown = content
-            return True
-        if content != self.shown:
-            self.out.outputs = content
-            self.shown = content
-            return True
-        return False
-
-    def close(self, page: Page) -> None:
-        if self.out is not None:
-            close_widget(self.out, page.pool)
-            self.out = None
 
 
 class WidgetElement(Element):
@@ -202,6 +138,7 @@ class Block:
         self.building: list[Element] | None = None
         self.form: str | None = None  # the st.form this block is part of
         self.root = root
+        self._stacks: bool | None = None  # see `stacks`
 
     # building -------------------------------------------------------------------
     def begin(self) -> None:
@@ -264,9 +201,40 @@ class Block:
                 building.append(element)
                 self.page.dirty_statics[id(element)] = element
                 return element
+            element = StaticElement(outputs, serial=serial, plain=True)
+            last = building[-1] if building else None
+            if not self.stacks():
+                pass
+            elif (
+                type(last) is StaticElement
+                and last.run is not None
+                and last.run.out is None
+                and joins(last, outputs)
+                and groupable(outputs)
+            ):
+                last.run.add(element)  # a first render: one Output for consecutive calls
+            elif groupable(outputs):
+                StaticRun(self).add(element)
+            self.add(element)
+            return element
         element = StaticElement(outputs, serial=serial, plain=True)
         self.add(element)
         return element
+
+    def stacks(self) -> bool:
+        """Whether consecutive elements may share one Output here: in the body of a
+        scope (the app's main body, a fragment's), a plain VBox that stacks them with
+        nothing between. Containers, columns and grids keep one model per element (their
+        children are laid out, styled and counted one by one)."""
+        if self._stacks is None:
+            box = self.box
+            self._stacks = (
+                self.scope.body is self
+                and type(box) is widgets.VBox
+                and not box._dom_classes
+                and not box.layout.grid_gap
+            )
+        return self._stacks
 
     def add_input(self, record: HasWidget) -> None:
         """`add` for an input widget: the last run's element at this position stays when
@@ -399,6 +367,9 @@ class Page:
         sent = 0
         closing, self.to_close = self.to_close, []
         dropped = {id(element) for element in closing}
+        for element in closing:
+            if type(element) is StaticElement and element.run is not None:
+                element.leave_run(self)  # what remains of its run is redrawn below
         statics, self.dirty_statics = self.dirty_statics, {}
         for static in statics.values():
             if id(static) not in dropped and static.realize(self.pool):
