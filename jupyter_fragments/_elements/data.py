@@ -13,8 +13,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jupyter_fragments._elements._core import add_static
+from jupyter_fragments._elements._core import add_static, height_layout, width_layout, with_icon
 from jupyter_fragments._elements.handles import ElementHandle
+from jupyter_fragments._elements.metric_parts import (
+    COLORS,
+    Delta,
+    chart_values,
+    check_metric_options,
+    metric_delta,
+    metric_number,
+    sparkline_svg,
+    sparkline_text,
+)
 from jupyter_fragments._output.bundles import display_output, escape_html
 from jupyter_fragments.errors import FragmentsAPIError
 
@@ -109,24 +119,30 @@ def _get(item: Mapping[Any, Any], column: str) -> Any:
     return None
 
 
-def table_html(table: Table, *, show_index: bool = True, max_rows: int | None = None) -> str:
-    """An HTML table with every header and cell escaped."""
+def table_html(
+    table: Table,
+    *,
+    show_index: bool = True,
+    max_rows: int | None = None,
+    show_header: bool = True,
+    cell_style: str = "",
+) -> str:
+    """An HTML table with every header and cell escaped (``cell_style``: each cell's CSS)."""
     rows = table.rows if max_rows is None else table.rows[:max_rows]
-    head = "".join(f"<th>{escape_html(str(c))}</th>" for c in table.columns)
-    index_head = f"<th>{escape_html(table.index_name)}</th>" if show_index else ""
+    cell = f' style="{cell_style}"' if cell_style else ""
+    head = "".join(f"<th{cell}>{escape_html(str(c))}</th>" for c in table.columns)
+    index_head = f"<th{cell}>{escape_html(table.index_name)}</th>" if show_index else ""
     body = []
     for i, row in enumerate(rows):
         label = table.index[i] if i < len(table.index) else i
-        index_cell = f"<th>{escape_html(_cell(label))}</th>" if show_index else ""
-        cells = "".join(f"<td>{escape_html(_cell(v))}</td>" for v in row)
+        index_cell = f"<th{cell}>{escape_html(_cell(label))}</th>" if show_index else ""
+        cells = "".join(f"<td{cell}>{escape_html(_cell(v))}</td>" for v in row)
         body.append(f"<tr>{index_cell}{cells}</tr>")
     more = ""
     if max_rows is not None and len(table.rows) > max_rows:
         more = f"<p><small>{len(table.rows) - max_rows} more rows</small></p>"
-    return (
-        '<table class="dataframe jf-table"><thead><tr>'
-        f"{index_head}{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{more}"
-    )
+    thead = f"<thead><tr>{index_head}{head}</tr></thead>" if show_header else ""
+    return f'<table class="dataframe jf-table">{thead}<tbody>{"".join(body)}</tbody></table>{more}'
 
 
 def table_text(table: Table, *, show_index: bool = True, max_rows: int | None = None) -> str:
@@ -193,16 +209,89 @@ def static_dataframe(
     return add_static([display_output({"text/html": markup + tail, "text/plain": text})])
 
 
-def table(data: Any = None) -> ElementHandle:
+#: Streamlit's ``border`` modes as each cell's CSS
+_BORDERS = {
+    True: "border:1px solid rgba(49,51,63,0.2)",
+    False: "border:none",
+    "horizontal": "border:none;border-bottom:1px solid rgba(49,51,63,0.2)",
+}
+
+
+def table(
+    data: Any = None,
+    *,
+    border: bool | str = True,
+    width: Any = "stretch",
+    height: Any = "content",
+    hide_index: bool | None = None,
+    hide_header: bool | None = None,
+    alt: str | None = None,
+) -> ElementHandle:
     """Show a static table: every row, every cell escaped.
+
+    ``border``: True (around the table and between cells), False, or ``"horizontal"``
+    (between rows only). ``hide_index``/``hide_header`` default as Streamlit 1.67's: the
+    index is hidden when it only numbers the rows, the header for data without column
+    names (lists, arrays, a dict of values). A ``height`` in pixels scrolls the rows under
+    a header that stays; ``alt`` names the table for screen readers.
 
     Examples
     --------
     >>> st.table({"name": ["a", "b"], "value": [1, 2]})
+    >>> st.table(df, border="horizontal", hide_index=True)
     """
+    if not isinstance(border, (bool, str)) or border not in _BORDERS:
+        raise FragmentsAPIError(
+            f"st.table got border={border!r}. Fix: pass True, False or 'horizontal'."
+        )
     t = to_table(data)
-    bundle = {"text/html": table_html(t), "text/plain": table_text(t)}
+    show_index = not (_numbers_rows(data, t) if hide_index is None else hide_index)
+    show_header = not (_unnamed_columns(data) if hide_header is None else hide_header)
+    markup = table_html(t, show_index=show_index, show_header=show_header,
+            cell_style=_BORDERS[border])  # fmt: skip
+    markup = _table_box(markup, width, height, alt)
+    text = table_text(t, show_index=show_index)
+    if not show_header:
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    bundle = {"text/html": markup, "text/plain": text}
     return add_static([display_output(bundle, element="table", fields=_table_fields(t))])
+
+
+def _table_box(markup: str, width: Any, height: Any, alt: str | None) -> str:
+    """The table in its box: Streamlit's ``width``, a fixed ``height`` that scrolls under
+    a sticky header, ``alt`` as its accessible name."""
+    layout = width_layout(width, "st.table()") or {}
+    style = "width:100%" if width == "stretch" else ""
+    if "max_width" in layout:
+        style = f"width:{layout['width']};max-width:100%;overflow:auto"
+    fixed = height_layout(height, "st.table()")
+    if fixed:
+        style += f";max-height:{fixed['height']};overflow:auto"
+        sticky = "position:sticky;top:0;background:var(--jp-layout-color0, #fff)"
+        markup = markup.replace("<thead>", f'<thead style="{sticky}">', 1)
+    label = f' role="region" aria-label="{escape_html(alt.strip())}"' if alt and alt.strip() else ""
+    return f'<div class="jf-table-box" style="{style.strip(";")}"{label}>{markup}</div>'
+
+
+def _numbers_rows(data: Any, t: Table) -> bool:
+    """Whether the index only numbers the rows (Streamlit hides a default RangeIndex)."""
+    if is_dataframe(data):
+        return type(data.index).__name__ == "RangeIndex"
+    return not t.index_name and list(t.index) == list(range(len(t.rows)))
+
+
+def _unnamed_columns(data: Any) -> bool:
+    """Whether the data has no column names of its own: lists, arrays, sets, a dict of
+    single values (Streamlit 1.67 hides their header)."""
+    if data is None or is_dataframe(data) or type(data).__name__ in ("Styler", "Series"):
+        return False
+    if hasattr(data, "ndim"):  # numpy arrays
+        return True
+    if isinstance(data, Mapping):
+        return not all(isinstance(v, (list, tuple)) or hasattr(v, "tolist") for v in data.values())
+    if isinstance(data, Iterable) and not isinstance(data, (str, bytes)):
+        return not any(isinstance(item, Mapping) for item in data)
+    return True
 
 
 def _table_fields(t: Table) -> dict[str, Any]:
@@ -214,15 +303,6 @@ def _table_fields(t: Table) -> dict[str, Any]:
     return {"value": {"columns": list(t.columns), "index": index, "data": rows}}
 
 
-_DELTA_COLORS = {"normal": ("#09ab3b", "#ff2b2b"), "inverse": ("#ff2b2b", "#09ab3b")}
-
-
-def _metric_text(value: Any) -> str:
-    if value is None:
-        return "—"
-    return str(value)
-
-
 def metric(
     label: str,
     value: Any,
@@ -231,47 +311,88 @@ def metric(
     help: str | None = None,
     label_visibility: str = "visible",
     *,
+    icon: str | None = None,
     border: bool = False,
     width: Any = "stretch",
+    height: Any = "content",
+    chart_data: Any = None,
+    chart_type: str = "line",
+    delta_arrow: str = "auto",
+    format: str | None = None,
+    delta_description: str | None = None,
 ) -> ElementHandle:
     """Show a number in large type, with an optional change shown as a colored arrow.
 
-    ``delta_color``: ``"normal"`` (up is green), ``"inverse"`` (up is red) or ``"off"``.
+    ``delta_color``: ``"normal"`` (up is green), ``"inverse"`` (up is red), ``"off"`` or a
+    named color; ``delta_arrow``: ``"auto"`` (the sign's), ``"up"``, ``"down"`` or
+    ``"off"``; ``format`` (``"dollar"``, ``"%.1f"``...) shows numbers; ``chart_data``
+    draws a sparkline (``chart_type`` ``"line"``, ``"area"`` or ``"bar"``) in the delta's
+    color; ``delta_description`` goes after the delta; an emoji ``icon`` before the label.
 
     Examples
     --------
     >>> st.metric("Temperature", "70 °F", "1.2 °F")
+    >>> st.metric("Sales", 9500, 0.12, format="dollar", chart_data=[3, 5, 4, 9])
     """
-    if delta_color not in ("normal", "inverse", "off"):
-        raise FragmentsAPIError(
-            f"st.metric got delta_color={delta_color!r}. Fix: use 'normal', 'inverse' or 'off'."
-        )
-    shown_value = _metric_text(value)
-    parts = []
+    check_metric_options(format, chart_type, delta_color, delta_arrow)
+    shown_value = metric_number(value, format)
+    label_text = with_icon(str(label), icon, call="st.metric()")
+    parts, plain = [], [label_text, shown_value]
     if label_visibility == "visible":
         title = f' title="{escape_html(help)}"' if help else ""
         parts.append(
-            f'<div style="font-size:0.85em;opacity:0.8"{title}>{escape_html(str(label))}</div>'
+            f'<div style="font-size:0.85em;opacity:0.8"{title}>{escape_html(label_text)}</div>'
         )
+    else:
+        plain = [shown_value]
     parts.append(f'<div style="font-size:2em;line-height:1.2">{escape_html(shown_value)}</div>')
-    plain = [str(label), shown_value] if label_visibility == "visible" else [shown_value]
-    if delta is not None and str(delta) != "":
-        delta_text = str(delta)
-        down = delta_text.strip().startswith("-") or (isinstance(delta, (int, float)) and delta < 0)
-        arrow = "▼" if down else "▲"
-        if delta_color == "off":
-            color = "#808495"
-        else:
-            up_color, down_color = _DELTA_COLORS[delta_color]
-            color = down_color if down else up_color
-        shown_delta = delta_text.lstrip("-+ ") if isinstance(delta, str) else str(abs(delta))
-        parts.append(f'<div style="color:{color}">{arrow} {escape_html(shown_delta)}</div>')
-        plain.append(f"{arrow} {shown_delta}")
-    style = "padding:0.5em 1em;border:1px solid #d0d0d7;border-radius:0.5em" if border else ""
+    change = metric_delta(delta, delta_color, delta_arrow, format)
+    if change is not None or delta_description:
+        parts.append(_delta_html(change, delta_description))
+        words = [change.arrow, change.text] if change is not None else []
+        plain.append(" ".join(w for w in [*words, delta_description or ""] if w))
+    if chart_data is not None:
+        values = chart_values(_first_column(chart_data))
+        color = change.color if change is not None else COLORS["gray"]
+        parts.append(sparkline_svg(values, chart_type, color))
+        plain.append(sparkline_text(values))
+    style = _metric_style(border, width, height)
     markup = f'<div class="jf-metric" style="{style}">{"".join(parts)}</div>'
     fields = {"label": str(label), "value": shown_value, "delta": _metric_delta(delta)}
     bundle = {"text/html": markup, "text/plain": "\n".join(plain)}
     return add_static([display_output(bundle, element="metric", fields=fields)])
+
+
+def _first_column(data: Any) -> list[Any]:
+    """A sequence's values, or a table's first column (as Streamlit reads ``chart_data``)."""
+    values = to_table(data)
+    return [row[0] for row in values.rows] if values.columns else []
+
+
+def _delta_html(change: Delta | None, description: str | None) -> str:
+    """The delta line: arrow and number in the delta's color, the description muted."""
+    shown = ""
+    if change is not None:
+        text = f"{change.arrow} {change.text}" if change.arrow else change.text
+        shown = f'<span style="color:{change.color}">{escape_html(text)}</span>'
+    if description:
+        note = f'<span style="opacity:0.6;font-size:0.85em">{escape_html(description)}</span>'
+        shown = f"{shown} {note}" if shown else note
+    return f"<div>{shown}</div>"
+
+
+def _metric_style(border: bool, width: Any, height: Any) -> str:
+    """The box's CSS: a border, Streamlit's ``width`` and a ``height`` that scrolls."""
+    style = "padding:0.5em 1em;border:1px solid #d0d0d7;border-radius:0.5em;" if border else ""
+    layout = width_layout(width, "st.metric()") or {}
+    if width == "content":
+        style += "width:fit-content;"
+    elif "max_width" in layout:
+        style += f"width:{layout['width']};max-width:100%;"
+    fixed = height_layout(height, "st.metric()")
+    if fixed:
+        style += f"height:{fixed['height']};overflow:auto;"
+    return style
 
 
 def _metric_delta(delta: Any) -> str:

@@ -278,3 +278,73 @@ for call in (lambda: st.image([square, square], link="https://example.com"),
     assert "text/html" not in blank  # whitespace is no alt: the plain image output
     assert "only supported when displaying a single image" in app.text
     assert "A single `alt` string can only be used with a single image" in app.text
+
+
+# ------------------------------------------------------------------ table and metric
+def test_table_borders_index_header_size_and_alt(app_session: KernelSession) -> None:
+    """Streamlit 1.67 ``st.table(border=, width=, height=, hide_index=, hide_header=,
+    alt=)``; by default a row-numbering index and the header of data without column
+    names are hidden."""
+    app_session.run_cell(
+        """%%app tables
+import pandas as pd
+import jupyter_fragments as st
+df = pd.DataFrame({"name": ["ann", "bob"], "score": [3, 5]})
+st.table(df)
+st.table(df.set_index("name"), border="horizontal", width=300, height=80, alt="Scores <2024>")
+st.table([[1, 2], [3, 4]], border=False)
+st.table(df, hide_index=False, hide_header=True)
+try:
+    st.table(df, border="dotted")
+except Exception as exc:
+    st.text(str(exc))
+"""
+    )
+    app = app_session.app("tables")
+    shown = [b for b in in_page_order(app_session, app.model_id) if "text/html" in b]
+    plain, indexed, rows, headless = (b["text/html"] for b in shown)
+    # a RangeIndex is hidden, the header shown; every cell bordered
+    assert "<th" in plain and ">0</th>" not in plain and ">ann</td>" in plain
+    assert 'style="border:1px solid' in plain and 'style="width:100%"' in plain
+    # a named index is shown; horizontal rules only; 300 px; a sticky header over 80 px
+    assert ">ann</th>" in indexed and "border:none;border-bottom:1px solid" in indexed
+    assert "width:300px;max-width:100%" in indexed and "max-height:80px;overflow:auto" in indexed
+    assert '<thead style="position:sticky;top:0' in indexed
+    assert 'aria-label="Scores &lt;2024&gt;"' in indexed
+    # a list of rows: no header, no index, no borders
+    assert "<thead>" not in rows and 'style="border:none">1</td>' in rows
+    assert "<thead" not in headless and ">0</th>" in headless
+    assert "border='dotted'" in app.text and "Fix: pass True, False or 'horizontal'" in app.text
+
+
+def test_metric_icon_format_arrow_description_and_sparkline(app_session: KernelSession) -> None:
+    """Streamlit 1.67 ``st.metric(icon=, height=, chart_data=, chart_type=, delta_arrow=,
+    format=, delta_description=)`` and named delta colors."""
+    app_session.run_cell(
+        """%%app metrics
+import jupyter_fragments as st
+st.metric("Sales", 9500.5, -120, icon="💰", format="dollar", delta_description="vs May",
+          chart_data=[3, 5, 4, 9], chart_type="area", height=150)
+st.metric("Users", 1200, 0, delta_arrow="up", chart_data=[1, 2], chart_type="bar")
+st.metric("Rate", 0.25, "5", format="percent", delta_color="violet", delta_arrow="off")
+st.metric("Flat", "n/a", chart_data=[2, 2, 2])
+try:
+    st.metric("Bad", 1, chart_data=[1, "x"])
+except Exception as exc:
+    st.text(str(exc))
+"""
+    )
+    app = app_session.app("metrics")
+    shown = [b for b in in_page_order(app_session, app.model_id) if "jf-metric" in str(b)]
+    sales, users, rate, flat = (b["text/html"] for b in shown)
+    assert "💰 Sales" in sales and "$9,500.50" in sales
+    # down (red), the number without its sign, formatted; the description muted after it
+    assert 'color:#ff2b2b">▼ $120.00</span>' in sales and ">vs May</span>" in sales
+    assert "<svg" in sales and "<polygon" in sales and 'stroke="#ff2b2b"' in sales
+    assert "height:150px;overflow:auto" in sales
+    assert shown[0]["text/plain"] == "💰 Sales\n$9,500.50\n▼ $120.00 vs May\n▁▃▂█"
+    # zero is gray; the arrow forced up; bars in gray
+    assert 'color:#808495">▲ 0</span>' in users and "<rect" in users
+    assert 'color:#803df5">500.00%</span>' in rate and "25.00%" in rate  # no arrow
+    assert 'stroke="#808495"' in flat and ">n/a</div>" in flat
+    assert "Only numeric values are supported for chart data sequence" in app.text

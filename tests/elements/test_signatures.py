@@ -23,20 +23,9 @@ SIGNATURES: dict[str, list[str]] = json.loads(FACTS.read_text(encoding="utf-8"))
 #: share a name only, so their signatures are not compared.
 DIFFERENT_THINGS = {"App"}
 
-#: Parameters not accepted yet, by name, with who builds them.
-NOT_YET: dict[str, tuple[str, ...]] = {
-    # the data owner (_elements/data.py)
-    "table": ("border", "width", "height", "hide_index", "hide_header", "alt"),
-    "metric": (
-        "icon",
-        "height",
-        "chart_data",
-        "chart_type",
-        "delta_arrow",
-        "format",
-        "delta_description",
-    ),
-}
+#: Parameters not accepted yet, by name, with why (each also has its row note in
+#: docs/streamlit-compatibility.md). Empty: every parameter of Streamlit 1.67 is accepted.
+NOT_YET: dict[str, tuple[str, ...]] = {}
 
 
 def _accepts(name: str, parameter: str) -> bool:
