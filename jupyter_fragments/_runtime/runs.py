@@ -95,10 +95,11 @@ class JobRunner:
                 else:
                     queue = [self.root]
                 continue
-            queue = order_targets([*queue, *self.after_run], list(self.fragments.values()))
-            self.after_run = []
-            if queue:
-                continue
+            if queue or self.after_run:
+                queue = order_targets([*queue, *self.after_run], list(self.fragments.values()))
+                self.after_run = []
+                if queue:
+                    continue
             events.clear_triggers(started_at_event)
             events.clear_submitted_forms()
             self.stale.settle([self.root, *self.fragments.values()])
