@@ -182,7 +182,7 @@ def _spec(bundle: dict[str, Any]) -> dict[str, Any]:
 def test_bar_chart_sort_and_chart_alt_text(app_session: KernelSession) -> None:
     """Streamlit 1.67 ``st.bar_chart(sort=)``: True (default) is Vega-Lite's sort of the
     categorical axis, False the data's order, ``"col"``/``"-col"`` by a column; ``alt``
-    is every chart's description for screen readers."""
+    is every chart's description for screen readers; pixel sizes set the spec's."""
     app_session.run_cell(
         """%%app bars
 import jupyter_fragments as st
@@ -192,6 +192,8 @@ st.bar_chart(data, x="fruit", y="sold", sort=False)
 st.bar_chart(data, x="fruit", y=["sold", "kept"], sort="-sold", horizontal=True)
 st.line_chart(data, x="fruit", y="sold", alt="Fruit sold per kind")
 st.scatter_chart(data, x="sold", y="kept", width=320, height=180, alt="  ")
+st.vega_lite_chart(data, {"mark": "bar", "encoding": {"x": {"field": "fruit"}}}, width=200,
+                   height="content", alt="Raw spec")
 try:
     st.bar_chart(data, x="fruit", sort="price")
 except Exception as exc:
@@ -199,7 +201,7 @@ except Exception as exc:
 """
     )
     app = app_session.app("bars")
-    auto, data_order, by_sold, line, scatter = _specs(app_session, "bars")
+    auto, data_order, by_sold, line, scatter, raw = _specs(app_session, "bars")
     assert "sort" not in _spec(auto)["encoding"]["x"]
     assert _spec(data_order)["encoding"]["x"]["sort"] is None
     sorted_spec = _spec(by_sold)
@@ -212,6 +214,9 @@ except Exception as exc:
     scatter_spec = _spec(scatter)
     assert (scatter_spec["width"], scatter_spec["height"]) == (320, 180)
     assert "description" not in scatter_spec  # a blank alt is no description
+    raw_spec = _spec(raw)
+    assert (raw_spec["width"], raw_spec["description"]) == (200, "Raw spec")
+    assert "height" not in raw_spec  # "content": the spec's own
     assert "sort='price'" in app.text and "not a column" in app.text
 
 
