@@ -16,7 +16,7 @@ from jupyter_fragments._runtime.script import cell_id, compile_script
 
 
 @magics_class
-class AppMagics(Magics):  # type: ignore[misc]
+class AppMagics(Magics):
     """``%%app``: run the cell as an app script; ``%app_file``: run a script file as an app."""
 
     @magic_arguments()

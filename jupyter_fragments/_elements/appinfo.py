@@ -45,7 +45,7 @@ def kept_on_shell(attribute: str, make: Callable[[], T]) -> T:
     if kept is None:
         kept = make()
         setattr(shell, attribute, kept)
-    return kept  # type: ignore[no-any-return]
+    return kept
 
 
 def kernel_info() -> KernelInfo:

@@ -282,7 +282,7 @@ def data_editor(
     values = key is None or num_rows != "fixed"
     params["signature"] = (*data_signature(frame, values=values), num_rows)
     state = render_input(
-        DATA_EDITOR, None, params, key=key, callback=on_change, args=args, kwargs=kwargs,  # type: ignore[arg-type]
+        DATA_EDITOR, None, params, key=key, callback=on_change, args=args, kwargs=kwargs,
         call=call,
     )  # fmt: skip
     from jupyter_fragments._widgets.grid_data import apply_edits

@@ -134,7 +134,7 @@ class Secrets(AttrDict):
         pass
 
     @property
-    def _values(self) -> dict[str, Any]:  # type: ignore[override]
+    def _values(self) -> dict[str, Any]:
         return load_secrets()
 
     def __getattr__(self, key: str) -> Any:

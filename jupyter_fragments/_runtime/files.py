@@ -142,7 +142,7 @@ class ScriptImports:
             full = importlib.util.resolve_name("." * level + name, package) if package else ""
         local = self._local(full) if full else None
         if local is None:
-            return _real_import(name, globals, locals, fromlist, level)  # type: ignore[arg-type]
+            return _real_import(name, globals, locals, fromlist, level)
         for item in fromlist or ():
             if item != "*" and not hasattr(local, item) and hasattr(local, "__path__"):
                 self._local(f"{full}.{item}")

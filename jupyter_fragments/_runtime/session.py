@@ -147,7 +147,7 @@ class Session:
 class ThreadedSession(Session):
     """A session while parallel fragments run: a fragment's thread sees its own context."""
 
-    @property  # type: ignore[override]
+    @property
     def ctx(self) -> RunContext | None:
         """The run in progress: a parallel fragment's own on its thread, else the kernel's."""
         threads = self.threads

@@ -308,7 +308,7 @@ class DataframeView(GridView):
         # only where a mode keeps one row, column or cell does the page need correcting
         # (a multi-cell range sent back cell by cell would be a rectangle per cell)
         if set(self.params.get("modes") or ()) & _ONE and rects != list(change["new"]):
-            self.set_traits(self.grid, {"selections": rects})  # type: ignore[arg-type]
+            self.set_traits(self.grid, {"selections": rects})
         if state != self.reported and self.on_user_change is not None:
             self.reported = state
             self.on_user_change()
@@ -374,7 +374,7 @@ class DataframeView(GridView):
         if state == self.reported:
             return
         self.reported = state
-        self.set_traits(self.grid, {"selections": self.rects(state)})  # type: ignore[arg-type]
+        self.set_traits(self.grid, {"selections": self.rects(state)})
 
 
 def _grid_mode(modes: Iterable[str]) -> str:
