@@ -200,8 +200,15 @@ def render_record(
     ``params["input_width"]`` (Streamlit's ``width=``) sizes the widget.
     """
     ctx = require_context(call)
-    width_layout(params.get("input_width"), call)
     label = "" if label is None else str(label)
+    if key is None and persist_state is None and submits is None and bind is None:
+        kept = _unchanged_input(ctx, kind, label, params)
+        if kept is not None:  # the last run's widget here, as it was: its checks hold
+            check_callback(callback, "on_change", call)
+            _check_place(ctx, False, None, call)
+            value = _reuse_record(ctx, kept, label, None, kept.params, same=True)
+            return kept, _place(ctx, kept, value, None, (callback, args, kwargs))
+    width_layout(params.get("input_width"), call)
     key = normalize_key(key, call)
     _persist(key, persist_state, call)
     check_bind(bind, key, call)
@@ -228,6 +235,30 @@ def render_record(
     returned = _place(ctx, record, value, submits, (callback, args, kwargs))
     follow_query(kind, params, key, bind, record.value)
     return record, returned
+
+
+def _unchanged_input(
+    ctx: RunContext, kind: InputKind, label: str, params: Params
+) -> WidgetRecord[Any] | None:
+    """The input the last run drew at this position, when this call (without a key)
+    draws the same: the same kind, label and parameters in the same block and scope.
+    Its identity is then the one the registry has, and so are its checks' outcomes."""
+    if kind.returns_trigger or isinstance(kind, TriggerValueKind | LayoutStateKind):
+        return None
+    block = ctx.block
+    record = block.last_input()
+    if (
+        not isinstance(record, WidgetRecord)
+        or record.kind is not kind
+        or record.key is not None
+        or record.serial == ctx.serial
+        or record.scope is not ctx.scope
+        or record.form != block.form
+        or record.label != label
+        or _differs(record.params, {**params, "label": label})
+    ):
+        return None
+    return record
 
 
 def _persist(key: str | None, persist_state: Any, call: str) -> None:
@@ -360,16 +391,26 @@ def _new_record(
 
 
 def _reuse_record(
-    ctx: RunContext, record: WidgetRecord[Any], label: str, key: str | None, params: Params
+    ctx: RunContext,
+    record: WidgetRecord[Any],
+    label: str,
+    key: str | None,
+    params: Params,
+    *,
+    same: bool = False,
 ) -> Any:
-    """Last run's widget with this run's parameters; returns its value for this run."""
+    """Last run's widget with this run's parameters; returns its value for this run.
+
+    ``same``: the caller found the parameters and label unchanged.
+    """
     kind = record.kind
-    if _differs(record.params, params):  # unchanged parameters: nothing to set
-        kind.update(record.widget, label, params)
-        if record.params.get("input_width") != params.get("input_width"):
-            record.widget.layout = _input_pool(ctx, params).layout()
-    record.params = params
-    record.label = label
+    if not same:
+        if _differs(record.params, params):  # unchanged parameters: nothing to set
+            kind.update(record.widget, label, params)
+            if record.params.get("input_width") != params.get("input_width"):
+                record.widget.layout = _input_pool(ctx, params).layout()
+        record.params = params
+        record.label = label
     value = record.value
     if isinstance(kind, TriggerValueKind):
         # its value counts in the run the choice caused only: the next run sees the default

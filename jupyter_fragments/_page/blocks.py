@@ -236,6 +236,16 @@ class Block:
             )
         return self._stacks
 
+    def last_input(self) -> HasWidget | None:
+        """The input the last run drew at the position the next element takes, if any."""
+        building = self.building
+        if building is None or self.replace:
+            return None
+        position = len(building)
+        committed = self.committed
+        old = committed[position] if position < len(committed) else None
+        return old.record if type(old) is WidgetElement else None
+
     def add_input(self, record: HasWidget) -> None:
         """`add` for an input widget: the last run's element at this position stays when
         it shows the same widget (the common case of a rerun)."""
