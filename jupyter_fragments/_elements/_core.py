@@ -53,11 +53,7 @@ def add_static(outputs: list[Output], *, rows: RowAdder | None = None) -> Elemen
         slot = show_outside(outputs)
         slot.rows = rows
         return ElementHandle(slot)
-    block = ctx.block
-    element = block.add_static(outputs, ctx.serial)
-    slot = Slot.of(block, element)
-    if element.run is not None and id(element) in ctx.app.page.dirty_statics:
-        element.holder = slot  # shares an Output: is its handle still held when shown?
+    slot = Slot.add_static(ctx.block, outputs, ctx.serial)
     slot.rows = rows
     ctx.app.after_element(ctx)
     return ElementHandle(slot)

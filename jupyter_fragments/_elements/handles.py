@@ -40,11 +40,16 @@ class Slot:
         self.serial = element.serial if type(element) is StaticElement else None
 
     @staticmethod
-    def of(block: Block, element: Element) -> Slot:
-        """The slot ``element`` was just added to: a handle's own slot when drawn through it."""
+    def add_static(block: Block, outputs: list[Output], serial: int) -> Slot:
+        """Add an element call's outputs to ``block``; the slot of the element showing
+        them (a handle's own slot when drawn through it)."""
         if type(block) is _SlotBlock:
+            block.add_static(outputs, serial)
             return block.slot
-        return Slot(block, element)
+        slot = Slot(block, None)
+        element = block.add_static(outputs, serial, slot)
+        slot.element, slot.serial = element, element.serial
+        return slot
 
     def put(self, new: Element) -> None:
         """Replace the element with ``new`` (its Output model kept: one update, no
@@ -120,7 +125,9 @@ class _SlotBlock(Block):
     def add(self, element: Element) -> None:
         self.slot.put(element)
 
-    def add_static(self, outputs: list[Output], serial: int) -> StaticElement:
+    def add_static(
+        self, outputs: list[Output], serial: int, holder: object = None
+    ) -> StaticElement:
         element = StaticElement(outputs, serial=serial, plain=True)
         self.slot.put(element)
         return element

@@ -178,13 +178,16 @@ class Block:
             # the box's children change: only then does the next flush walk this block
             self.page.touch(self)
 
-    def add_static(self, outputs: list[Output], serial: int) -> StaticElement:
+    def add_static(
+        self, outputs: list[Output], serial: int, holder: object = None
+    ) -> StaticElement:
         """Add an element call's outputs; returns the element that shows them.
 
         The hot path of a rerun. When the last run drew the same at this position, its
         element stays as it is: nothing is built, nothing is sent. Otherwise the new
         element takes over the Output at its position, and the box's children stay as
-        they are.
+        they are. ``holder`` is what the call's handle holds: an element that shares an
+        Output gets one of its own if the handle is still held when the page is sent.
         """
         building = self.building
         if building is not None and not self.replace:
@@ -198,6 +201,8 @@ class Block:
                     return old
                 element = StaticElement(outputs, serial=serial, plain=True)
                 element.take_output_of(old)
+                if element.run is not None:
+                    element.holder = holder
                 building.append(element)
                 self.page.dirty_statics[id(element)] = element
                 return element
@@ -212,9 +217,9 @@ class Block:
                 and joins(last, outputs)
                 and groupable(outputs)
             ):
-                last.run.add(element)  # a first render: one Output for consecutive calls
+                last.run.add(element, holder)  # a first render: one Output for a stretch
             elif groupable(outputs):
-                StaticRun(self).add(element)
+                StaticRun(self).add(element, holder)
             self.add(element)
             return element
         element = StaticElement(outputs, serial=serial, plain=True)
