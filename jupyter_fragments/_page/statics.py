@@ -19,7 +19,8 @@ from jupyter_fragments._page.pool import ModelPool, close_widget
 Output = dict[str, Any]
 ELEMENT_CLASS = "jf-element"
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-#: References to a held slot when no handle has it: the member's own and getrefcount's
+#: CPython's count of references to a member's holder when no handle has it: the
+#: member's own and getrefcount's argument (more means someone holds the handle)
 _UNHELD = 2
 
 
@@ -126,7 +127,7 @@ class StaticElement(Element):
         members = run.members
         members[self.index] = None
         while members and members[-1] is None:
-            members.pop()  # the last member shows a run for the first time: keep one
+            members.pop()  # a new run is first shown by its last member: keep it a member
         if not members:
             if run.out is not None:
                 close_widget(run.out, page.pool)

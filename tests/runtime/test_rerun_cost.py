@@ -95,3 +95,37 @@ def test_a_rerun_that_draws_the_same_sends_nothing(app_session: KernelSession) -
         assert hit.error is None
         assert (hit.messages, hit.comm_opens, hit.comm_closes) == (0, 0, 0)
     assert app.runs == 4
+
+
+def test_rows_that_shared_an_output_keep_their_order_whatever_a_rerun_does(
+    app_session: KernelSession,
+) -> None:
+    app_session.run_cell(
+        """%%app order
+import jupyter_fragments as st
+n = st.session_state.get("n", 6)
+for i in range(n):
+    st.markdown(f"row {i}")
+    if i == 2 and st.session_state.get("box"):
+        st.checkbox("between")
+st.button("go")
+"""
+    )
+    app = app_session.app("order")
+
+    def rows() -> list[str]:
+        text = app.text
+        return sorted((w for w in ("between", *(f"row {i}" for i in range(9)))
+                       if w in text), key=text.index)  # fmt: skip
+
+    assert rows() == [f"row {i}" for i in range(6)]
+    steps = [({"box": True}, 6), ({"box": True}, 3), ({"box": False}, 9), ({"box": True}, 4)]
+    for state, n in steps:
+        app_session.run_cell(
+            f"import jupyter_fragments as st\nst.session_state.update({state!r}, n={n})"
+        )
+        assert app.button("go").click().error is None
+        expected = [f"row {i}" for i in range(n)]
+        if state["box"] and n > 2:
+            expected.insert(3, "between")
+        assert rows() == expected, (state, n)
