@@ -72,7 +72,11 @@ class Gestures(Wire):
         interaction's counts and timing never include it. While a request sent without
         waiting is still running (``send_cell``), nothing is asked: the kernel may be busy.
         """
-        if self._closed or any(not tally.idle for tally in self._tallies.values()):
+        if self._closed:
+            return
+        while self._pump_one(0):  # what already arrived: an idle may be waiting unread
+            pass
+        if any(not tally.idle for tally in self._tallies.values()):
             return
         for grid in stale_grids(self.mirror, model_id):
             msg_id = self._grids.ask(grid)

@@ -210,6 +210,10 @@ class KernelSession(Cells, Gestures):
         counters. Imports and variables stay.
         """
         self.run_silent(RESET_CODE)
+        # The kernel handled every request sent before the reset's own; what a test sent
+        # without waiting is forgotten (a comm message handled while a cell awaits gets no
+        # idle of its own, so its tally would otherwise stay open for the next test).
+        self._tallies.clear()
         self.mirror.forget_closed()
         self.mirror.reset_counters()
 

@@ -204,3 +204,18 @@ def test_a_data_grid_drawn_as_its_page_draws_it() -> None:
     mirror.set_local(grid.model_id, {"_transforms": by_price})
     shown = render_text(mirror, grid.model_id).splitlines()
     assert [line.split(" | ")[0] for line in shown] == ["sku", "10", "12", "11"]
+
+
+def test_a_request_an_earlier_test_left_open_does_not_hide_grid_rows(
+    app_session: KernelSession,
+) -> None:
+    """A click sent while a cell awaits gets no idle of its own; after the reset between
+    tests, the next test's grids still show their rows."""
+    app_session.run_cell("%%app waiter\nimport jupyter_fragments as st\nst.button('hit')")
+    cell = app_session.send_cell("import asyncio\nawait asyncio.sleep(0.3)")
+    app_session.send_custom(app_session.app("waiter").button("hit"), {"event": "click"})
+    app_session.wait_idle(cell)
+    app_session.reset()
+    app_session.run_cell(SORT_APP)
+    lines = app_session.app("sorted").text.splitlines()
+    assert lines[:3] == ["name | score", "ann | 30", "bob | 10"]
