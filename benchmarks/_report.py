@@ -6,6 +6,7 @@ in ``NOTES.md`` next to it and is appended verbatim, so a rerun never loses it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -305,4 +306,15 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     notes = path.parent / "NOTES.md"
     if notes.exists():
         lines += [notes.read_text()]
-    path.write_text("\n".join(lines).rstrip() + "\n")
+    kept = _kept_sections(path)
+    path.write_text("\n".join(lines).rstrip() + "\n" + ("\n" + kept if kept else ""))
+
+
+_SECTION = re.compile(r"<!-- (\w+): start -->.*?<!-- \1: end -->\n?", re.S)
+
+
+def _kept_sections(path: Path) -> str:
+    """The sections other benchmark scripts own (``<!-- name: start/end -->``), kept as they are."""
+    if not path.exists():
+        return ""
+    return "\n".join(m.group(0).rstrip("\n") + "\n" for m in _SECTION.finditer(path.read_text()))
