@@ -128,7 +128,11 @@ def from_frame(frame: Any, fmt: str, original: Any) -> Any:
     if fmt in ("polars", "polars_series"):
         import polars as pl
 
-        converted = pl.from_pandas(frame)
+        try:
+            converted = pl.from_pandas(frame)
+        except (ImportError, ModuleNotFoundError):  # nullable columns need pyarrow: go by lists
+            columns = {str(name): frame[name].tolist() for name in frame.columns}
+            converted = pl.DataFrame(columns, strict=False)
         return converted.to_series() if fmt == "polars_series" else converted
     if fmt == "pyarrow":
         import pyarrow as pa
